@@ -1,0 +1,356 @@
+// A real, local Kubernetes control plane: etcd, kube-apiserver (RBAC, client-certificate auth, ServiceAccount token
+// signing) and kube-controller-manager (garbage collector, namespace and ServiceAccount controllers), on free loopback
+// ports, with a generated admin kubeconfig. Used by the integration tests and by `npm start`'s local mode.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dump } from "js-yaml";
+import {
+  createCertificateAuthority,
+  createSigningKeyPair,
+  issueCertificate,
+  type PemPair,
+} from "../../src/tls/certificates.ts";
+import type { Binaries } from "./binaries.ts";
+import { waitFor } from "./wait.ts";
+
+const day = 24 * 60 * 60 * 1000;
+
+export interface ControlPlaneOptions {
+  readonly binaries: Binaries;
+  /** Where to keep certificates, etcd data and logs; a fresh temporary folder by default. */
+  readonly dir?: string;
+  readonly log?: (line: string) => void;
+}
+
+interface Component {
+  readonly name: string;
+  readonly process: ChildProcess;
+  readonly logFile: string;
+  exited: boolean;
+}
+
+/** The facts a client needs, serialisable so vitest can hand them from global setup to test workers. */
+export interface ControlPlaneInfo {
+  readonly server: string;
+  readonly kubeconfigPath: string;
+  readonly dir: string;
+  readonly logDir: string;
+  readonly caPem: string;
+  readonly binaries: Binaries;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function kubeconfigYaml(server: string, caPem: string, user: string, client: PemPair): string {
+  const b64 = (s: string): string => Buffer.from(s).toString("base64");
+  return dump({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [
+      { name: "flyte-secrets-local", cluster: { server, "certificate-authority-data": b64(caPem) } },
+    ],
+    users: [
+      {
+        name: user,
+        user: { "client-certificate-data": b64(client.certPem), "client-key-data": b64(client.keyPem) },
+      },
+    ],
+    contexts: [{ name: "flyte-secrets-local", context: { cluster: "flyte-secrets-local", user } }],
+    "current-context": "flyte-secrets-local",
+  });
+}
+
+/** GETs a path with the admin client certificate; resolves with status and body, never rejects on HTTP status. */
+function getWithClientCert(
+  url: string,
+  caPem: string,
+  client: PemPair,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      url,
+      { ca: caPem, cert: client.certPem, key: client.keyPem, timeout: 5000 },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("request timed out")));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function getPlain(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { timeout: 5000 }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("timeout", () => req.destroy(new Error("request timed out")));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+export class ControlPlane {
+  private readonly components: Component[] = [];
+  private readonly exitHook = (): void => {
+    for (const c of this.components) if (!c.exited) c.process.kill("SIGKILL");
+  };
+
+  readonly info: ControlPlaneInfo;
+  private readonly log: (line: string) => void;
+
+  private constructor(info: ControlPlaneInfo, log: (line: string) => void) {
+    this.info = info;
+    this.log = log;
+    process.on("exit", this.exitHook);
+  }
+
+  /** Starts etcd, kube-apiserver and kube-controller-manager, and resolves once the API server is ready. */
+  static async start(options: ControlPlaneOptions): Promise<ControlPlane> {
+    const log = options.log ?? (() => {});
+    const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "flyte-secrets-controlplane-")));
+    const logDir = join(dir, "logs");
+    const pki = join(dir, "pki");
+    await mkdir(logDir, { recursive: true });
+    await mkdir(pki, { recursive: true, mode: 0o700 });
+
+    const now = Date.now();
+    const validity = { notBefore: new Date(now - 60_000), notAfter: new Date(now + 30 * day) };
+    const ca = await createCertificateAuthority("flyte-secrets-local-ca", validity);
+    const serving = await issueCertificate(ca, {
+      ...validity,
+      commonName: "kube-apiserver",
+      usage: "server",
+      dnsNames: ["localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc"],
+      ipAddresses: ["127.0.0.1", "10.0.0.1"],
+    });
+    const admin = await issueCertificate(ca, {
+      ...validity,
+      commonName: "flyte-secrets-admin",
+      organizations: ["system:masters"],
+      usage: "client",
+    });
+    const controllerManager = await issueCertificate(ca, {
+      ...validity,
+      commonName: "system:kube-controller-manager",
+      organizations: ["system:masters"],
+      usage: "client",
+    });
+    const serviceAccountKeys = await createSigningKeyPair();
+    const files = {
+      ca: join(pki, "ca.crt"),
+      servingCert: join(pki, "apiserver.crt"),
+      servingKey: join(pki, "apiserver.key"),
+      saKey: join(pki, "sa.key"),
+      saPub: join(pki, "sa.pub"),
+    };
+    await writeFile(files.ca, ca.certPem);
+    await writeFile(files.servingCert, serving.certPem);
+    await writeFile(files.servingKey, serving.keyPem, { mode: 0o600 });
+    await writeFile(files.saKey, serviceAccountKeys.privateKeyPem, { mode: 0o600 });
+    await writeFile(files.saPub, serviceAccountKeys.publicKeyPem);
+
+    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const server = `https://127.0.0.1:${apiPort}`;
+    const kubeconfigPath = join(dir, "kubeconfig");
+    await writeFile(kubeconfigPath, kubeconfigYaml(server, ca.certPem, "flyte-secrets-admin", admin), {
+      mode: 0o600,
+    });
+    const kcmKubeconfig = join(dir, "controller-manager.kubeconfig");
+    await writeFile(
+      kcmKubeconfig,
+      kubeconfigYaml(server, ca.certPem, "kube-controller-manager", controllerManager),
+      {
+        mode: 0o600,
+      },
+    );
+
+    const info: ControlPlaneInfo = {
+      server,
+      kubeconfigPath,
+      dir,
+      logDir,
+      caPem: ca.certPem,
+      binaries: options.binaries,
+    };
+    const plane = new ControlPlane(info, log);
+    try {
+      const etcdUrl = `http://127.0.0.1:${etcdClientPort}`;
+      const etcd = plane.spawnComponent("etcd", options.binaries.etcd, [
+        "--name=flyte-secrets-local",
+        `--data-dir=${join(dir, "etcd")}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+        `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+        `--initial-cluster=flyte-secrets-local=http://127.0.0.1:${etcdPeerPort}`,
+        "--unsafe-no-fsync=true",
+        "--log-level=warn",
+      ]);
+      await plane.waitReady(etcd, "etcd health", async () => {
+        const res = await getPlain(`${etcdUrl}/health`);
+        return res.status === 200 && res.body.includes('"true"') ? true : undefined;
+      });
+
+      const apiserver = plane.spawnComponent("kube-apiserver", options.binaries["kube-apiserver"], [
+        `--etcd-servers=${etcdUrl}`,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        `--secure-port=${apiPort}`,
+        `--cert-dir=${pki}`,
+        `--tls-cert-file=${files.servingCert}`,
+        `--tls-private-key-file=${files.servingKey}`,
+        `--client-ca-file=${files.ca}`,
+        "--authorization-mode=RBAC",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        `--service-account-key-file=${files.saPub}`,
+        `--service-account-signing-key-file=${files.saKey}`,
+        "--service-cluster-ip-range=10.0.0.0/24",
+        "--allow-privileged=true",
+        "--enable-priority-and-fairness=false",
+        "--v=1",
+      ]);
+      await plane.waitReady(
+        apiserver,
+        "kube-apiserver /readyz",
+        async () => {
+          const res = await getWithClientCert(`${server}/readyz`, ca.certPem, admin);
+          return res.status === 200 ? true : undefined;
+        },
+        120_000,
+      );
+
+      const kcm = plane.spawnComponent(
+        "kube-controller-manager",
+        options.binaries["kube-controller-manager"],
+        [
+          `--kubeconfig=${kcmKubeconfig}`,
+          `--authentication-kubeconfig=${kcmKubeconfig}`,
+          `--authorization-kubeconfig=${kcmKubeconfig}`,
+          "--controllers=garbagecollector,namespace,serviceaccount,root-ca-certificate-publisher-controller",
+          `--service-account-private-key-file=${files.saKey}`,
+          `--root-ca-file=${files.ca}`,
+          "--leader-elect=false",
+          "--bind-address=127.0.0.1",
+          `--secure-port=${kcmPort}`,
+          `--cert-dir=${join(dir, "controller-manager")}`,
+          "--use-service-account-credentials=false",
+          "--v=1",
+        ],
+      );
+      // The ServiceAccount controller filling in `default` proves the controller manager is working.
+      await plane.waitReady(kcm, "the default ServiceAccount from kube-controller-manager", async () => {
+        const res = await getWithClientCert(
+          `${server}/api/v1/namespaces/default/serviceaccounts/default`,
+          ca.certPem,
+          admin,
+        );
+        return res.status === 200 ? true : undefined;
+      });
+      log(`control plane ready at ${server} (kubeconfig ${kubeconfigPath}, logs ${logDir})`);
+      return plane;
+    } catch (error) {
+      await plane.stop({ keepFiles: true });
+      throw error;
+    }
+  }
+
+  private spawnComponent(name: string, binary: string, args: string[]): Component {
+    const logFile = join(this.info.logDir, `${name}.log`);
+    const out = createWriteStream(logFile);
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout?.pipe(out, { end: false });
+    child.stderr?.pipe(out, { end: false });
+    const component: Component = { name, process: child, logFile, exited: false };
+    child.on("exit", () => {
+      component.exited = true;
+    });
+    child.on("close", () => out.end());
+    child.on("error", (error) => {
+      component.exited = true;
+      out.write(`failed to start ${binary}: ${error.message}\n`);
+    });
+    this.components.push(component);
+    return component;
+  }
+
+  private async waitReady(
+    component: Component,
+    description: string,
+    probe: () => Promise<true | undefined>,
+    timeoutMs = 60_000,
+  ): Promise<void> {
+    try {
+      await waitFor(
+        async () => {
+          if (component.exited) throw new ComponentExited(component.name);
+          return probe();
+        },
+        { description, timeoutMs, intervalMs: 200 },
+      );
+    } catch (error) {
+      const tail = (await readFile(component.logFile, "utf8").catch(() => ""))
+        .split("\n")
+        .slice(-30)
+        .join("\n");
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${component.name} did not become ready (${reason}). Last lines of ${component.logFile}:\n${tail}`,
+      );
+    }
+  }
+
+  /** Stops every component (controller manager, API server, then etcd) and removes the folder unless asked to keep it. */
+  async stop(options: { keepFiles?: boolean } = {}): Promise<void> {
+    for (const component of [...this.components].reverse()) await stopProcess(component);
+    process.off("exit", this.exitHook);
+    if (options.keepFiles) this.log(`control plane files and logs kept in ${this.info.dir}`);
+    else await rm(this.info.dir, { recursive: true, force: true });
+  }
+}
+
+class ComponentExited extends Error {
+  constructor(name: string) {
+    super(`${name} exited before it was ready`);
+  }
+}
+
+async function stopProcess(component: Component, graceMs = 10_000): Promise<void> {
+  if (component.exited) return;
+  const exited = new Promise<void>((resolve) => component.process.once("exit", () => resolve()));
+  component.process.kill("SIGTERM");
+  const timer = setTimeout(() => component.process.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,81 @@
+// What integration tests need from the shared control plane: clients, fresh namespaces, and the real kubectl and helm.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { inject } from "vitest";
+import type { ControlPlaneInfo } from "../../controlplane/controlplane.ts";
+import { waitFor } from "../../controlplane/wait.ts";
+
+export function controlPlane(): ControlPlaneInfo {
+  return inject("controlPlane");
+}
+
+export function kubeConfig(): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(controlPlane().kubeconfigPath);
+  return kc;
+}
+
+/** A DNS-label-safe name unique to this run, e.g. `webhook-3f9a1c`. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * Creates a namespace with a unique name and waits until its `default` ServiceAccount exists, as pods in a real
+ * cluster need it before they can be created.
+ */
+export async function createNamespace(prefix: string, labels: Record<string, string> = {}): Promise<string> {
+  const core = kubeConfig().makeApiClient(CoreV1Api);
+  const name = uniqueName(prefix);
+  await core.createNamespace({ body: { metadata: { name, labels } } });
+  await waitFor(
+    async () => {
+      await core.readNamespacedServiceAccount({ name: "default", namespace: name });
+      return true;
+    },
+    { description: `the default ServiceAccount in namespace ${name}` },
+  );
+  return name;
+}
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runBinary(
+  binary: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      binary,
+      args,
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") reject(error);
+        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Runs the real kubectl against the shared control plane. */
+export function kubectl(...args: string[]): Promise<CommandResult> {
+  const plane = controlPlane();
+  return runBinary(plane.binaries.kubectl, args, { KUBECONFIG: plane.kubeconfigPath });
+}
+
+/** Runs the real helm against the shared control plane, with its state kept in the control plane's folder. */
+export function helm(...args: string[]): Promise<CommandResult> {
+  const plane = controlPlane();
+  return runBinary(plane.binaries.helm, args, {
+    KUBECONFIG: plane.kubeconfigPath,
+    HELM_CACHE_HOME: `${plane.dir}/helm/cache`,
+    HELM_CONFIG_HOME: `${plane.dir}/helm/config`,
+    HELM_DATA_HOME: `${plane.dir}/helm/data`,
+  });
+}
