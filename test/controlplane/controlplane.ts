@@ -42,6 +42,8 @@ export interface ControlPlaneInfo {
   readonly dir: string;
   readonly logDir: string;
   readonly caPem: string;
+  /** The cluster CA certificate as a file, for clients configured by flags. */
+  readonly caPath: string;
   readonly binaries: Binaries;
 }
 
@@ -202,6 +204,7 @@ export class ControlPlane {
       dir,
       logDir,
       caPem: ca.certPem,
+      caPath: files.ca,
       binaries: options.binaries,
     };
     const plane = new ControlPlane(info, log);
@@ -227,6 +230,8 @@ export class ControlPlane {
         `--etcd-servers=${etcdUrl}`,
         "--bind-address=127.0.0.1",
         "--advertise-address=127.0.0.1",
+        // The endpoint reconciler refuses loopback addresses; nothing here needs the kubernetes Service endpoints.
+        "--endpoint-reconciler-type=none",
         `--secure-port=${apiPort}`,
         `--cert-dir=${pki}`,
         `--tls-cert-file=${files.servingCert}`,

@@ -4,7 +4,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { KUBERNETES_VERSION } from "../controlplane/binaries.ts";
 import { waitFor } from "../controlplane/wait.ts";
-import { controlPlane, createNamespace, kubeConfig, kubectl } from "./support/cluster.ts";
+import { controlPlane, createNamespace, kubeConfig, kubectl, kubectlWithToken } from "./support/cluster.ts";
 
 describe("control plane", () => {
   it("serves objects written with @kubernetes/client-node to the real kubectl", async () => {
@@ -55,16 +55,16 @@ describe("control plane", () => {
     const token = request.status?.token;
     expect(token).toBeTruthy();
 
-    const whoami = await kubectl(
+    const whoami = await kubectlWithToken(
+      token ?? "",
       "auth",
       "whoami",
       "-o",
       "jsonpath={.status.userInfo.username}",
-      `--token=${token}`,
     );
     expect(whoami).toMatchObject({ code: 0, stdout: `system:serviceaccount:${namespace}:robot` });
     // RBAC is enforced: the new account may not list Secrets.
-    const denied = await kubectl("get", "secrets", "-n", namespace, `--token=${token}`);
+    const denied = await kubectlWithToken(token ?? "", "get", "secrets", "-n", namespace);
     expect(denied.code).not.toBe(0);
     expect(denied.stderr).toContain("forbidden");
   });

@@ -69,6 +69,16 @@ export function kubectl(...args: string[]): Promise<CommandResult> {
   return runBinary(plane.binaries.kubectl, args, { KUBECONFIG: plane.kubeconfigPath });
 }
 
+/** Runs the real kubectl authenticated only by a bearer token (e.g. a ServiceAccount token), not as the admin. */
+export function kubectlWithToken(token: string, ...args: string[]): Promise<CommandResult> {
+  const plane = controlPlane();
+  return runBinary(
+    plane.binaries.kubectl,
+    [`--server=${plane.server}`, `--certificate-authority=${plane.caPath}`, `--token=${token}`, ...args],
+    { KUBECONFIG: "/dev/null" },
+  );
+}
+
 /** Runs the real helm against the shared control plane, with its state kept in the control plane's folder. */
 export function helm(...args: string[]): Promise<CommandResult> {
   const plane = controlPlane();

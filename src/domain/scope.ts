@@ -1,0 +1,59 @@
+// Scopes: where a FlyteSecret applies. (project?, domain?) with an omitted dimension meaning "any", so four kinds:
+// organization, project, domain, project+domain. Resolution order for a task is the most specific first.
+
+export interface Scope {
+  readonly project?: string;
+  readonly domain?: string;
+}
+
+export type ScopeKind = "organization" | "project" | "domain" | "project-domain";
+
+export const organizationScope: Scope = {};
+
+export function scopeKind(scope: Scope): ScopeKind {
+  if (scope.project !== undefined && scope.domain !== undefined) return "project-domain";
+  if (scope.project !== undefined) return "project";
+  if (scope.domain !== undefined) return "domain";
+  return "organization";
+}
+
+export function sameScope(a: Scope, b: Scope): boolean {
+  return a.project === b.project && a.domain === b.domain;
+}
+
+/** A stable text form for logs, messages and map keys: `organization`, `project=p`, `domain=d`, `project=p,domain=d`. */
+export function describeScope(scope: Scope): string {
+  const parts: string[] = [];
+  if (scope.project !== undefined) parts.push(`project=${scope.project}`);
+  if (scope.domain !== undefined) parts.push(`domain=${scope.domain}`);
+  return parts.length === 0 ? "organization" : parts.join(",");
+}
+
+/** Builds a Scope, dropping empty strings so `""` and missing mean the same ("any"). */
+export function scopeOf(project: string | undefined, domain: string | undefined): Scope {
+  const scope: { project?: string; domain?: string } = {};
+  if (project !== undefined && project !== "") scope.project = project;
+  if (domain !== undefined && domain !== "") scope.domain = domain;
+  return scope;
+}
+
+/**
+ * The scopes a task of (project, domain) may see, in resolution order: project+domain, project, domain,
+ * organization. Scopes needing an unknown dimension are left out.
+ */
+export function resolutionOrder(project: string | undefined, domain: string | undefined): Scope[] {
+  const order: Scope[] = [];
+  if (project !== undefined && domain !== undefined) order.push({ project, domain });
+  if (project !== undefined) order.push({ project });
+  if (domain !== undefined) order.push({ domain });
+  order.push(organizationScope);
+  return order;
+}
+
+/** True when a secret of `scope` applies to a task of (project, domain). */
+export function scopeIncludes(scope: Scope, project: string, domain: string): boolean {
+  return (
+    (scope.project === undefined || scope.project === project) &&
+    (scope.domain === undefined || scope.domain === domain)
+  );
+}
