@@ -1,0 +1,247 @@
+// The catalog of FlyteSecrets and the one resolution function (DESIGN §3–4): which FlyteSecret wins a (key, scope)
+// when several claim it, whether each one is Ready, and which scope serves a task of (project, domain) asking for a
+// key. The controller and the webhook both decide through this module.
+import type { FlyteSecretObject, ReadyReason, SecretType } from "./api.ts";
+import { describeScope, resolutionOrder, type Scope, scopeOf } from "./scope.ts";
+
+export interface CatalogEntry {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly generation: number;
+  /** ISO 8601; conflicts go to the oldest. */
+  readonly createdAt: string;
+  readonly key: string;
+  readonly scope: Scope;
+  readonly type: SecretType;
+  readonly source: { readonly name: string; readonly key: string };
+}
+
+export function entryOf(object: FlyteSecretObject): CatalogEntry {
+  const created = object.metadata.creationTimestamp;
+  return {
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+    uid: object.metadata.uid ?? "",
+    generation: object.metadata.generation ?? 0,
+    createdAt: created instanceof Date ? created.toISOString() : (created ?? ""),
+    key: object.spec?.key ?? "",
+    scope: scopeOf(object.spec?.project, object.spec?.domain),
+    type: object.spec?.type ?? "Generic",
+    source: {
+      name: object.spec?.valueFrom?.secretKeyRef?.name ?? "",
+      key: object.spec?.valueFrom?.secretKeyRef?.key ?? "",
+    },
+  };
+}
+
+export function entryId(entry: CatalogEntry): string {
+  return `${entry.namespace}/${entry.name}`;
+}
+
+/** Older first; ties broken by namespace/name so the order is total and deterministic. */
+export function compareAge(a: CatalogEntry, b: CatalogEntry): number {
+  const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  if (Number.isFinite(byTime) && byTime !== 0) return byTime;
+  return entryId(a) < entryId(b) ? -1 : entryId(a) > entryId(b) ? 1 : 0;
+}
+
+function slotKey(key: string, scope: Scope): string {
+  return `${key}\u0000${scope.project ?? "\u0001"}\u0000${scope.domain ?? "\u0001"}`;
+}
+
+export interface Slots {
+  /** The winning entry of every (key, scope) slot. */
+  readonly winners: ReadonlyMap<string, CatalogEntry>;
+  /** Losing entries, by entry id, with the winner they lost to. */
+  readonly losers: ReadonlyMap<string, CatalogEntry>;
+}
+
+/** Two FlyteSecrets with the same key and scope: the older (creationTimestamp, then name) wins. */
+export function slotsOf(entries: readonly CatalogEntry[]): Slots {
+  const winners = new Map<string, CatalogEntry>();
+  const losers = new Map<string, CatalogEntry>();
+  for (const entry of [...entries].sort(compareAge)) {
+    const slot = slotKey(entry.key, entry.scope);
+    const winner = winners.get(slot);
+    if (winner === undefined) winners.set(slot, entry);
+    else losers.set(entryId(entry), winner);
+  }
+  return { winners, losers };
+}
+
+export interface Resolved {
+  readonly scope: Scope;
+  readonly entry: CatalogEntry;
+}
+
+/**
+ * Resolution (DESIGN §4): for a task of (project, domain) asking for `key`, the first scope in the order
+ * project+domain, project, domain, organization that holds a Ready FlyteSecret for the key wins.
+ * `ready` holds only entries that are Ready and won their slot.
+ */
+export function resolve(
+  ready: ReadyCatalog,
+  key: string,
+  project: string | undefined,
+  domain: string | undefined,
+): Resolved | undefined {
+  for (const scope of resolutionOrder(project, domain)) {
+    const entry = ready.bySlot.get(slotKey(key, scope));
+    if (entry !== undefined) return { scope, entry };
+  }
+  return undefined;
+}
+
+export interface ReadyCatalog {
+  readonly bySlot: ReadonlyMap<string, CatalogEntry>;
+  readonly entries: readonly CatalogEntry[];
+}
+
+/** Indexes Ready entries for resolution; of two Ready entries in one slot the older wins, as in `slotsOf`. */
+export function readyCatalog(readyEntries: readonly CatalogEntry[]): ReadyCatalog {
+  const { winners } = slotsOf(readyEntries);
+  return { bySlot: winners, entries: [...winners.values()] };
+}
+
+/** Every scope that holds `key` in the catalog, most specific first; for messages listing what exists. */
+export function scopesHolding(ready: ReadyCatalog, key: string): Scope[] {
+  return ready.entries.filter((e) => e.key === key).map((e) => e.scope);
+}
+
+/** A source Secret as the controller sees it: which keys it has and their decoded sizes, never the values. */
+export interface SourceFacts {
+  readonly name: string;
+  readonly uid: string;
+  readonly resourceVersion: string;
+  /** Decoded byte length of each data key. */
+  readonly sizes: Readonly<Record<string, number>>;
+  /** Keys whose value parses as a Docker config JSON (`{"auths": {...}}`), for ImagePull FlyteSecrets. */
+  readonly dockerConfigKeys?: readonly string[];
+}
+
+export type Assessment =
+  | { readonly ready: true; readonly reason: "Materialized"; readonly message: string }
+  | {
+      readonly ready: false;
+      readonly reason: Exclude<ReadyReason, "Materialized">;
+      readonly message: string;
+    };
+
+export interface AssessOptions {
+  /** Namespaces whose FlyteSecrets the operator acts on. */
+  readonly controlNamespaces: readonly string[];
+  /** Largest value one FlyteSecret may hold, in bytes. */
+  readonly maxValueBytes: number;
+  /** Largest sum of values in one scope's managed Secret, in bytes (a Secret is limited to 1 MiB in all). */
+  readonly maxScopeBytes: number;
+}
+
+export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 } as const;
+
+const keyPattern = /^[-._a-zA-Z0-9]+$/;
+
+function invalidSpec(entry: CatalogEntry): string | undefined {
+  if (!keyPattern.test(entry.key) || entry.key.length > 253) {
+    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters)`;
+  }
+  if (entry.source.name === "" || entry.source.key === "") {
+    return "spec.valueFrom.secretKeyRef needs both name and key";
+  }
+  if (entry.type !== "Generic" && entry.type !== "ImagePull") {
+    return `spec.type ${JSON.stringify(String(entry.type))} must be Generic or ImagePull`;
+  }
+  return undefined;
+}
+
+/**
+ * Decides every FlyteSecret's Ready condition from the catalog and its sources, in a fixed order: control
+ * namespace, spec, conflict, source, source key, size. Scope budgets are filled oldest first, so adding a new
+ * FlyteSecret never evicts an older one.
+ */
+export function assess(
+  entries: readonly CatalogEntry[],
+  sources: (namespace: string, name: string) => SourceFacts | undefined,
+  options: AssessOptions,
+): Map<string, Assessment> {
+  const result = new Map<string, Assessment>();
+  const inControl = entries.filter((e) => options.controlNamespaces.includes(e.namespace));
+  for (const entry of entries) {
+    if (!options.controlNamespaces.includes(entry.namespace)) {
+      result.set(entryId(entry), {
+        ready: false,
+        reason: "NotInControlNamespace",
+        message: `FlyteSecrets are only acted on in the control namespace (${options.controlNamespaces.join(", ")}); recreate this one there`,
+      });
+    }
+  }
+  const valid = inControl.filter((entry) => {
+    const problem = invalidSpec(entry);
+    if (problem !== undefined)
+      result.set(entryId(entry), { ready: false, reason: "InvalidSpec", message: problem });
+    return problem === undefined;
+  });
+  const { losers } = slotsOf(valid);
+  const scopeBytes = new Map<string, number>();
+  for (const entry of [...valid].sort(compareAge)) {
+    const id = entryId(entry);
+    const winner = losers.get(id);
+    if (winner !== undefined) {
+      result.set(id, {
+        ready: false,
+        reason: "Conflict",
+        message: `FlyteSecret ${entryId(winner)} already provides key ${entry.key} in scope ${describeScope(entry.scope)} and is older; delete one of them`,
+      });
+      continue;
+    }
+    const source = sources(entry.namespace, entry.source.name);
+    if (source === undefined) {
+      result.set(id, {
+        ready: false,
+        reason: "SourceNotFound",
+        message: `Secret ${entry.namespace}/${entry.source.name} named in spec.valueFrom.secretKeyRef does not exist; create it (flyte create secret does) or fix the reference`,
+      });
+      continue;
+    }
+    const size = source.sizes[entry.source.key];
+    if (size === undefined) {
+      result.set(id, {
+        ready: false,
+        reason: "SourceKeyNotFound",
+        message: `Secret ${entry.namespace}/${entry.source.name} has no key ${entry.source.key}; add it or fix spec.valueFrom.secretKeyRef.key`,
+      });
+      continue;
+    }
+    if (entry.type === "ImagePull" && !(source.dockerConfigKeys ?? []).includes(entry.source.key)) {
+      result.set(id, {
+        ready: false,
+        reason: "InvalidSpec",
+        message: `ImagePull FlyteSecret needs a Docker config JSON ({"auths": {...}}) in Secret ${entry.namespace}/${entry.source.name} key ${entry.source.key}`,
+      });
+      continue;
+    }
+    if (size > options.maxValueBytes) {
+      result.set(id, {
+        ready: false,
+        reason: "TooLarge",
+        message: `the value is ${size} bytes; the limit is ${options.maxValueBytes} bytes`,
+      });
+      continue;
+    }
+    if (entry.type === "Generic") {
+      const budgetKey = slotKey("", entry.scope);
+      const used = scopeBytes.get(budgetKey) ?? 0;
+      if (used + size > options.maxScopeBytes) {
+        result.set(id, {
+          ready: false,
+          reason: "TooLarge",
+          message: `scope ${describeScope(entry.scope)} already holds ${used} bytes; adding ${size} would pass the ${options.maxScopeBytes}-byte limit of one Secret`,
+        });
+        continue;
+      }
+      scopeBytes.set(budgetKey, used + size);
+    }
+    result.set(id, { ready: true, reason: "Materialized", message: "" });
+  }
+  return result;
+}
