@@ -47,12 +47,12 @@ function contentVersion(parts: readonly string[]): string {
 
 /**
  * The Secrets a namespace with `binding` should hold, sorted by name. `ready` holds the Ready, winning entries;
- * `valueOf` gives each one's value (entries without a value are left out).
+ * `sourceValue` gives each one's value (entries without a value are left out).
  */
 export function desiredSecrets(
   binding: NamespaceBinding,
   ready: readonly CatalogEntry[],
-  valueOf: (entry: CatalogEntry) => SourceValue | undefined,
+  sourceValue: (entry: CatalogEntry) => SourceValue | undefined,
 ): DesiredSecret[] {
   const generic = new Map<
     string,
@@ -61,7 +61,7 @@ export function desiredSecrets(
   const result: DesiredSecret[] = [];
   for (const entry of [...ready].sort(compareAge)) {
     if (!bindingSees(binding, entry.scope)) continue;
-    const value = valueOf(entry);
+    const value = sourceValue(entry);
     if (value === undefined) continue;
     if (entry.type === "ImagePull") {
       result.push({
