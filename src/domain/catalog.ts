@@ -1,7 +1,7 @@
 // The catalog of FlyteSecrets and the one resolution function (DESIGN §3–4): which FlyteSecret wins a (key, scope)
 // when several claim it, whether each one is Ready, and which scope serves a task of (project, domain) asking for a
 // key. The controller and the webhook both decide through this module.
-import type { FlyteSecretObject, ReadyReason, SecretType } from "./api.ts";
+import type { FlyteSecretSpec, ReadyReason, SecretType } from "./api.ts";
 import { describeScope, resolutionOrder, type Scope, scopeOf } from "./scope.ts";
 
 export interface CatalogEntry {
@@ -17,13 +17,25 @@ export interface CatalogEntry {
   readonly source: { readonly name: string; readonly key: string };
 }
 
-export function entryOf(object: FlyteSecretObject): CatalogEntry {
-  const created = object.metadata.creationTimestamp;
+/** The parts of a FlyteSecret the catalog reads; any field may be missing in objects from the wire. */
+export interface FlyteSecretLike {
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly uid?: string;
+    readonly generation?: number;
+    readonly creationTimestamp?: string | Date;
+  };
+  readonly spec?: Partial<FlyteSecretSpec>;
+}
+
+export function entryOf(object: FlyteSecretLike): CatalogEntry {
+  const created = object.metadata?.creationTimestamp;
   return {
-    name: object.metadata.name,
-    namespace: object.metadata.namespace,
-    uid: object.metadata.uid ?? "",
-    generation: object.metadata.generation ?? 0,
+    name: object.metadata?.name ?? "",
+    namespace: object.metadata?.namespace ?? "",
+    uid: object.metadata?.uid ?? "",
+    generation: object.metadata?.generation ?? 0,
     createdAt: created instanceof Date ? created.toISOString() : (created ?? ""),
     key: object.spec?.key ?? "",
     scope: scopeOf(object.spec?.project, object.spec?.domain),

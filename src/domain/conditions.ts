@@ -1,0 +1,81 @@
+// FlyteSecret status (DESIGN §3): the Ready condition in metav1.Condition shape, whose lastTransitionTime moves only
+// when its status changes, and the comparison that keeps status writes to real changes.
+import type { Condition, FlyteSecretStatus } from "./api.ts";
+import type { Assessment } from "./catalog.ts";
+
+export function readyCondition(
+  assessment: Assessment,
+  namespaces: number,
+  key: string,
+  generation: number,
+  previous: readonly Condition[] | undefined,
+  now: Date,
+): Condition {
+  const status = assessment.ready ? "True" : "False";
+  const message = assessment.ready
+    ? `key ${key} is available in ${namespaces} namespace${namespaces === 1 ? "" : "s"}`
+    : assessment.message;
+  const old = previous?.find((c) => c.type === "Ready");
+  return {
+    type: "Ready",
+    status,
+    reason: assessment.reason,
+    message,
+    lastTransitionTime:
+      old !== undefined && old.status === status ? old.lastTransitionTime : now.toISOString(),
+    observedGeneration: generation,
+  };
+}
+
+export function desiredStatus(
+  assessment: Assessment,
+  namespaces: number,
+  key: string,
+  generation: number,
+  previous: FlyteSecretStatus | undefined,
+  now: Date,
+): FlyteSecretStatus {
+  const ready = readyCondition(assessment, namespaces, key, generation, previous?.conditions, now);
+  const others = (previous?.conditions ?? []).filter((c) => c.type !== "Ready");
+  return { observedGeneration: generation, namespaces, conditions: [...others, ready] };
+}
+
+function sameCondition(a: Condition | undefined, b: Condition | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.type === b.type &&
+    a.status === b.status &&
+    a.reason === b.reason &&
+    a.message === b.message &&
+    a.observedGeneration === b.observedGeneration &&
+    Date.parse(a.lastTransitionTime) === Date.parse(b.lastTransitionTime)
+  );
+}
+
+export function sameStatus(a: FlyteSecretStatus | undefined, b: FlyteSecretStatus | undefined): boolean {
+  const ca = a?.conditions ?? [];
+  const cb = b?.conditions ?? [];
+  return (
+    a?.observedGeneration === b?.observedGeneration &&
+    (a?.namespaces ?? 0) === (b?.namespaces ?? 0) &&
+    ca.length === cb.length &&
+    ca.every((c) =>
+      sameCondition(
+        c,
+        cb.find((d) => d.type === c.type),
+      ),
+    )
+  );
+}
+
+/** A transition worth an Event: the Ready status or reason changed. */
+export function readyTransition(
+  previous: FlyteSecretStatus | undefined,
+  next: FlyteSecretStatus,
+): Condition | undefined {
+  const before = previous?.conditions?.find((c) => c.type === "Ready");
+  const after = next.conditions?.find((c) => c.type === "Ready");
+  if (after === undefined) return undefined;
+  if (before === undefined || before.status !== after.status || before.reason !== after.reason) return after;
+  return undefined;
+}

@@ -1,0 +1,31 @@
+// Loads the Kubernetes client configuration: an explicit kubeconfig file and context when given, otherwise the
+// default chain (KUBECONFIG, ~/.kube/config, in-cluster ServiceAccount).
+import { KubeConfig } from "@kubernetes/client-node";
+
+export interface KubeConfigOptions {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+export function loadKubeConfig(options: KubeConfigOptions = {}): KubeConfig {
+  const kc = new KubeConfig();
+  if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
+  else kc.loadFromDefault();
+  if (options.context) {
+    if (!kc.getContexts().some((c) => c.name === options.context)) {
+      throw new Error(
+        `context ${JSON.stringify(options.context)} is not in the kubeconfig; pick one of: ${kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(", ")}`,
+      );
+    }
+    kc.setCurrentContext(options.context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new Error(
+      "no Kubernetes cluster is configured: set KUBECONFIG, pass --kubeconfig, or run inside a cluster",
+    );
+  }
+  return kc;
+}
