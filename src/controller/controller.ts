@@ -62,6 +62,12 @@ export interface ControllerOptions {
     readonly retryPeriodSeconds?: number;
   };
   readonly informers?: { readonly relistSeconds?: number; readonly watchdogSeconds?: number };
+  /**
+   * Only namespaces carrying all these labels are considered at all (default: every namespace). Namespaces outside
+   * are ignored entirely: nothing is created or deleted there and their FlyteSecrets get no status. Lets several
+   * independent installations share a cluster.
+   */
+  readonly namespaceSelector?: Readonly<Record<string, string>>;
 }
 
 const STATUS_KEY = "status";
@@ -292,11 +298,14 @@ export class Controller {
 
   // ---- gathering: everything below reads caches only ----
 
-  private entries(): CatalogEntry[] {
+  private liveFlyteSecrets(): FlyteSecretResource[] {
     return this.flyteSecrets
       .list()
-      .filter((fs) => !fs.metadata?.deletionTimestamp)
-      .map(entryOf);
+      .filter((fs) => !fs.metadata?.deletionTimestamp && this.selected(fs.metadata?.namespace));
+  }
+
+  private entries(): CatalogEntry[] {
+    return this.liveFlyteSecrets().map(entryOf);
   }
 
   private sourceSecret(namespace: string, name: string): V1Secret | undefined {
@@ -326,6 +335,15 @@ export class Controller {
     });
   }
 
+  /** True when the namespace is within this controller's namespace selector. */
+  private selected(name: string | undefined): boolean {
+    const selector = this.options.namespaceSelector;
+    if (selector === undefined || Object.keys(selector).length === 0) return true;
+    const ns = name === undefined ? undefined : this.namespaces.get(undefined, name);
+    const nsLabels = ns?.metadata?.labels ?? {};
+    return Object.entries(selector).every(([k, v]) => nsLabels[k] === v);
+  }
+
   private binding(namespace: V1Namespace): NamespaceBinding {
     if (namespace.metadata?.deletionTimestamp || namespace.status?.phase === "Terminating")
       return { kind: "none" };
@@ -340,6 +358,7 @@ export class Controller {
   // ---- reconcile one namespace ----
 
   async reconcileNamespace(name: string): Promise<void> {
+    if (!this.selected(name)) return;
     const namespace = this.namespaces.get(undefined, name);
     const binding: NamespaceBinding = namespace ? this.binding(namespace) : { kind: "none" };
     const entries = this.entries();
@@ -457,12 +476,15 @@ export class Controller {
     return this.managed
       .list()
       .filter(
-        (s) => s.metadata?.name === name && (entry.type === "ImagePull" || s.data?.[entry.key] !== undefined),
+        (s) =>
+          s.metadata?.name === name &&
+          this.selected(s.metadata?.namespace) &&
+          (entry.type === "ImagePull" || s.data?.[entry.key] !== undefined),
       ).length;
   }
 
   async reconcileStatus(): Promise<void> {
-    const objects = this.flyteSecrets.list().filter((fs) => !fs.metadata?.deletionTimestamp);
+    const objects = this.liveFlyteSecrets();
     const entries = objects.map(entryOf);
     const assessments = this.assessments(entries);
     const now = new Date();
