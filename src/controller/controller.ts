@@ -46,6 +46,7 @@ import {
 } from "../kube/sources.ts";
 import { WorkQueue } from "../kube/workqueue.ts";
 import { type ControllerMetrics, createControllerMetrics } from "./metrics.ts";
+import { WebhookTls, type WebhookTlsOptions } from "./webhook-tls.ts";
 
 export interface ControllerOptions {
   /** Namespaces whose FlyteSecrets (and source Secrets) the operator acts on. */
@@ -68,6 +69,10 @@ export interface ControllerOptions {
    * independent installations share a cluster.
    */
   readonly namespaceSelector?: Readonly<Record<string, string>>;
+  /** When set, the leader keeps the webhook's self-managed TLS Secret and caBundle right. */
+  readonly webhookTls?: WebhookTlsOptions;
+  /** How often the leader re-checks the webhook certificate. */
+  readonly webhookTlsCheckSeconds?: number;
 }
 
 const STATUS_KEY = "status";
@@ -143,6 +148,8 @@ export class Controller {
   private readonly elector: LeaderElector | undefined;
   private leading = false;
   private running: Promise<void> | undefined;
+  private readonly webhookTls: WebhookTls | undefined;
+  private tlsTimer: NodeJS.Timeout | undefined;
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     this.options = options;
@@ -181,6 +188,7 @@ export class Controller {
         this.log,
       );
     }
+    this.webhookTls = options.webhookTls ? new WebhookTls(kc, options.webhookTls, this.log) : undefined;
     this.metrics = createControllerMetrics(
       () => this.queue.depth,
       () => this.managed.list().length,
@@ -232,11 +240,36 @@ export class Controller {
         this.log.warn({ key, retryInMs: delay, ...describeError(error) }, "reconcile failed; will retry");
       },
     );
+    this.checkWebhookTls();
+  }
+
+  /** Runs the webhook certificate check now and then periodically while leading. */
+  private checkWebhookTls(): void {
+    if (!this.webhookTls || !this.leading) return;
+    clearTimeout(this.tlsTimer);
+    this.webhookTls
+      .ensure()
+      .then(() => (this.options.webhookTlsCheckSeconds ?? 600) * 1000)
+      .catch((error: unknown) => {
+        this.log.warn(describeError(error), "webhook certificate check failed; retrying");
+        return 30_000;
+      })
+      .then((delay) => {
+        if (!this.leading) return;
+        this.tlsTimer = setTimeout(() => this.checkWebhookTls(), delay);
+        this.tlsTimer.unref();
+      });
+  }
+
+  /** Checks the webhook certificate now (tests and the local mode wait for it). */
+  async ensureWebhookTls(): Promise<void> {
+    await this.webhookTls?.ensure();
   }
 
   private stopLeading(): void {
     if (!this.leading) return;
     this.leading = false;
+    clearTimeout(this.tlsTimer);
     this.queue.stop();
   }
 
