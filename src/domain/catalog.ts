@@ -154,8 +154,8 @@ export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 
 const keyPattern = /^[-._a-zA-Z0-9]+$/;
 
 function invalidSpec(entry: CatalogEntry): string | undefined {
-  if (!keyPattern.test(entry.key) || entry.key.length > 253) {
-    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters)`;
+  if (!keyPattern.test(entry.key) || entry.key.length > 253 || entry.key === "." || entry.key.startsWith("..")) {
+    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters, not "." and not starting with "..")`;
   }
   if (entry.source.name === "" || entry.source.key === "") {
     return "spec.valueFrom.secretKeyRef needs both name and key";

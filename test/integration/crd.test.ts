@@ -136,6 +136,12 @@ describe("FlyteSecret CRD", () => {
         says: "should match '^[-._a-zA-Z0-9]+$'",
       },
       {
+        title: "a key of '..'",
+        spec: { key: "..", valueFrom },
+        field: "spec.key",
+        says: "key must not be '.' or start with '..'",
+      },
+      {
         title: "a key longer than 253 characters",
         spec: { key: "k".repeat(254), valueFrom },
         field: "spec.key",
