@@ -116,7 +116,7 @@ export function readyCatalog(readyEntries: readonly CatalogEntry[]): ReadyCatalo
   return { bySlot: winners, entries: [...winners.values()] };
 }
 
-/** Every scope that holds `key` in the catalog, most specific first; for messages listing what exists. */
+/** Every scope that holds `key` in the catalog, in catalog order (callers sort); for messages listing what exists. */
 export function scopesHolding(ready: ReadyCatalog, key: string): Scope[] {
   return ready.entries.filter((e) => e.key === key).map((e) => e.scope);
 }
@@ -154,7 +154,12 @@ export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 
 const keyPattern = /^[-._a-zA-Z0-9]+$/;
 
 function invalidSpec(entry: CatalogEntry): string | undefined {
-  if (!keyPattern.test(entry.key) || entry.key.length > 253 || entry.key === "." || entry.key.startsWith("..")) {
+  if (
+    !keyPattern.test(entry.key) ||
+    entry.key.length > 253 ||
+    entry.key === "." ||
+    entry.key.startsWith("..")
+  ) {
     return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters, not "." and not starting with "..")`;
   }
   if (entry.source.name === "" || entry.source.key === "") {

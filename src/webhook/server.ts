@@ -91,14 +91,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     const e = error as { status?: number; type?: string };
     const status = e.status === 413 ? 413 : 400;
     metrics.admissions.inc({ result: "invalid" });
-    res
-      .status(status)
-      .json({
-        error:
-          status === 413
-            ? "request body too large"
-            : `request body is not valid JSON (${e.type ?? "parse error"})`,
-      });
+    res.status(status).json({
+      error:
+        status === 413
+          ? "request body too large"
+          : `request body is not valid JSON (${e.type ?? "parse error"})`,
+    });
   });
 
   const initial = await readTls(options.tls);

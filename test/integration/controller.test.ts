@@ -11,6 +11,7 @@ import type { FlyteSecretResource } from "../../src/kube/sources.ts";
 import { waitFor } from "../controlplane/wait.ts";
 import { kubeConfig, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
+import { createFlyteSecret, readFlyteSecret, waitForReady } from "./support/flytesecrets.ts";
 import {
   createInstallation,
   type Installation,
@@ -29,63 +30,6 @@ function value(label: string): string {
   const v = `${label}-${uniqueName("value")}-s3cr3t`;
   valuesWritten.push(v);
   return v;
-}
-
-async function createFlyteSecret(
-  install: Installation,
-  name: string,
-  spec: { key: string; project?: string; domain?: string; type?: string },
-  secretValue?: string,
-): Promise<void> {
-  if (secretValue !== undefined) {
-    await core().createNamespacedSecret({
-      namespace: install.controlNamespace,
-      body: { metadata: { name }, stringData: { value: secretValue } },
-    });
-  }
-  await custom().createNamespacedCustomObject({
-    group: GROUP,
-    version: VERSION,
-    plural: PLURAL,
-    namespace: install.controlNamespace,
-    body: {
-      apiVersion: `${GROUP}/${VERSION}`,
-      kind: "FlyteSecret",
-      metadata: { name },
-      spec: { ...spec, valueFrom: { secretKeyRef: { name, key: "value" } } },
-    },
-  });
-}
-
-async function readFlyteSecret(namespace: string, name: string): Promise<FlyteSecretResource> {
-  return (await custom().getNamespacedCustomObject({
-    group: GROUP,
-    version: VERSION,
-    plural: PLURAL,
-    namespace,
-    name,
-  })) as FlyteSecretResource;
-}
-
-function waitForReady(
-  namespace: string,
-  name: string,
-  expected: { status: "True" | "False"; reason: string; namespaces?: number },
-): Promise<FlyteSecretResource> {
-  return waitFor(
-    async () => {
-      const fs = await readFlyteSecret(namespace, name);
-      const ready = fs.status?.conditions?.find((c) => c.type === "Ready");
-      const countOk = expected.namespaces === undefined || fs.status?.namespaces === expected.namespaces;
-      return ready?.status === expected.status && ready.reason === expected.reason && countOk
-        ? fs
-        : undefined;
-    },
-    {
-      description: `FlyteSecret ${namespace}/${name} Ready=${expected.status} ${expected.reason}`,
-      timeoutMs: 20_000,
-    },
-  );
 }
 
 async function setNamespaceLabels(name: string, patch: Record<string, string | null>): Promise<void> {

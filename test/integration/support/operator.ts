@@ -2,12 +2,16 @@
 // selector so that concurrent test files each have their own installation. Logs go to a file (at debug level) that
 // tests grep for secret values.
 import { mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CoreV1Api } from "@kubernetes/client-node";
+import { AdmissionregistrationV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { pino } from "pino";
 import { Controller, type ControllerOptions } from "../../../src/controller/controller.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
+import { webhookConfiguration } from "../../../src/webhook/configuration.ts";
+import { tlsFilesIn } from "../../../src/webhook/tls-files.ts";
+import { Webhook } from "../../../src/webhook/webhook.ts";
 import { waitFor } from "../../controlplane/wait.ts";
 import { controlPlane, createNamespace, kubeConfig, uniqueName } from "./cluster.ts";
 
@@ -23,7 +27,23 @@ export interface Installation {
   startController(overrides?: Partial<ControllerOptions>): Promise<RunningController>;
   /** Every log line written so far. */
   logs(): Promise<string>;
+  /**
+   * Runs the whole operator as a cluster would: the controller (managing the webhook's TLS Secret), the webhook
+   * serving HTTPS on 127.0.0.1 from "mounted" certificate files, and a MutatingWebhookConfiguration pointing at it.
+   */
+  startOperator(overrides?: Partial<ControllerOptions>): Promise<RunningOperator>;
 }
+
+export interface RunningOperator {
+  readonly controller: RunningController;
+  readonly webhook: Webhook;
+  readonly webhookConfigurationName: string;
+  /** Copies the TLS Secret into the webhook's certificate files, as kubelet does for a mounted Secret. */
+  syncTlsFiles(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const TLS_SECRET = "flyte-secrets-webhook-tls";
 
 export interface RunningController {
   readonly controller: Controller;
@@ -40,33 +60,115 @@ export async function createInstallation(prefix: string): Promise<Installation> 
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${id}.log`);
   const destination = pino.destination({ dest: logFile, sync: true, append: true });
+  const logger = () => createLogger("debug", destination);
+  const startController = async (overrides: Partial<ControllerOptions> = {}): Promise<RunningController> => {
+    const controller = new Controller(
+      kubeConfig(),
+      {
+        controlNamespaces: [controlNamespace],
+        namespaceSelector: selector,
+        informers: { relistSeconds: 60, watchdogSeconds: 60 },
+        ...overrides,
+      },
+      logger(),
+    );
+    await controller.start();
+    return {
+      controller,
+      stop: () => controller.stop(),
+      writes: async () => {
+        const metric = await controller.metrics.writes.get();
+        return metric.values.reduce((sum, v) => sum + v.value, 0);
+      },
+    };
+  };
   return {
     selector,
     controlNamespace,
     logFile,
-    namespace: (p, labels = {}) => createNamespace(p, { ...labels, ...selector }),
-    logs: () => readFile(logFile, "utf8").catch(() => ""),
-    startController: async (overrides = {}) => {
-      const controller = new Controller(
+    startController,
+    startOperator: async (overrides = {}) => {
+      const configName = `flyte-secrets-${id}`;
+      const controller = await startController({
+        webhookTls: {
+          namespace: controlNamespace,
+          secretName: TLS_SECRET,
+          dnsNames: ["localhost"],
+          ipAddresses: ["127.0.0.1"],
+          webhookConfigurationName: configName,
+        },
+        ...overrides,
+      });
+      await controller.controller.ensureWebhookTls();
+      const certDir = await mkdtemp(join(tmpdir(), "flyte-secrets-webhook-tls-"));
+      const syncTlsFiles = async (): Promise<void> => {
+        const secret = await kubeConfig()
+          .makeApiClient(CoreV1Api)
+          .readNamespacedSecret({ name: TLS_SECRET, namespace: controlNamespace });
+        for (const file of ["tls.crt", "tls.key"]) {
+          const staged = join(certDir, `.${file}.tmp`);
+          await writeFile(staged, Buffer.from(secret.data?.[file] ?? "", "base64"));
+          await rename(staged, join(certDir, file));
+        }
+      };
+      await syncTlsFiles();
+      const webhook = new Webhook(
         kubeConfig(),
         {
           controlNamespaces: [controlNamespace],
-          namespaceSelector: selector,
+          port: 0,
+          host: "127.0.0.1",
+          tls: tlsFilesIn(certDir),
           informers: { relistSeconds: 60, watchdogSeconds: 60 },
-          ...overrides,
         },
-        createLogger("debug", destination),
+        logger(),
       );
-      await controller.start();
+      await webhook.start();
+      const admission = kubeConfig().makeApiClient(AdmissionregistrationV1Api);
+      await admission.createMutatingWebhookConfiguration({
+        body: webhookConfiguration({
+          name: configName,
+          clientConfig: { url: `https://127.0.0.1:${webhook.port}/mutate` },
+          excludeNamespaces: [controlNamespace],
+          namespaceMatchLabels: selector,
+        }),
+      });
+      await controller.controller.ensureWebhookTls();
+      // The API server loads webhook configurations asynchronously: dry-run a labelled pod until it calls us.
+      const probeNamespace = await createNamespace(`${prefix}-probe`, {
+        ...selector,
+        "secrets.flyte.org/shared": "true",
+      });
+      const core = kubeConfig().makeApiClient(CoreV1Api);
+      const probe: V1Pod = {
+        metadata: {
+          name: "probe",
+          labels: { "secrets.flyte.org/inject": "true", project: "p", domain: "d" },
+        },
+        spec: { containers: [{ name: "main", image: "registry.invalid/probe:1" }] },
+      };
+      await waitFor(
+        async () => {
+          await core.createNamespacedPod({ namespace: probeNamespace, body: probe, dryRun: "All" });
+          const calls = (await webhook.metrics.admissions.get()).values.reduce((sum, v) => sum + v.value, 0);
+          return calls > 0 ? true : undefined;
+        },
+        { description: "the API server to call the webhook", timeoutMs: 30_000, intervalMs: 250 },
+      );
       return {
         controller,
-        stop: () => controller.stop(),
-        writes: async () => {
-          const metric = await controller.metrics.writes.get();
-          return metric.values.reduce((sum, v) => sum + v.value, 0);
+        webhook,
+        webhookConfigurationName: configName,
+        syncTlsFiles,
+        stop: async () => {
+          await admission.deleteMutatingWebhookConfiguration({ name: configName }).catch(() => undefined);
+          await webhook.stop();
+          await controller.stop();
         },
       };
     },
+    namespace: (p, labels = {}) => createNamespace(p, { ...labels, ...selector }),
+    logs: () => readFile(logFile, "utf8").catch(() => ""),
   };
 }
 
