@@ -1,11 +1,26 @@
-// flyte-secrets: one program, subcommands per process (DESIGN §6). Wiring only.
+// flyte-secrets: one program, subcommands per process (DESIGN §6): `controller`, `webhook`, and `operator` (both).
+// Configuration: one YAML file (--config or FLYTE_SECRETS_CONFIG) with flag overrides. Wiring only.
+import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { Controller, type ControllerOptions } from "./controller/controller.ts";
+import { Registry } from "prom-client";
+import { type Config, defaultConfig, parseConfig } from "./config/config.ts";
+import { Controller } from "./controller/controller.ts";
 import { loadKubeConfig } from "./kube/config.ts";
-import { createLogger, type Logger } from "./observability/logger.ts";
+import { createLogger } from "./observability/logger.ts";
 import { startProbeServer } from "./observability/server.ts";
-import { tlsFilesIn } from "./webhook/tls-files.ts";
-import { Webhook } from "./webhook/webhook.ts";
+import { controllerOptions, createWebhook, Operator, type Process } from "./operator.ts";
+
+interface Flags {
+  config?: string;
+  kubeconfig?: string;
+  context?: string;
+  controlNamespace?: string[];
+  metricsPort?: number;
+  logLevel?: string;
+  leaderElect?: boolean;
+  port?: number;
+  certDir?: string;
+}
 
 function port(value: string): number {
   const n = Number(value);
@@ -24,89 +39,81 @@ function list(value: string, previous: string[] = []): string[] {
   ];
 }
 
-interface CommonOptions {
-  kubeconfig?: string;
-  context?: string;
-  controlNamespace?: string[];
-  metricsPort: number;
-}
+class ConfigError extends Error {}
 
-interface ControllerFlags extends CommonOptions {
-  leaderElect: boolean;
-  leaseNamespace?: string;
-  leaseName: string;
-  webhookTlsSecret?: string;
-  webhookService?: string;
-  webhookConfiguration?: string;
-}
-
-interface WebhookFlags extends CommonOptions {
-  port: number;
-  certDir: string;
-}
-
-function controlNamespaces(opts: CommonOptions): string[] {
-  return opts.controlNamespace?.length
-    ? opts.controlNamespace
-    : [process.env.POD_NAMESPACE ?? "flyte-secrets"];
-}
-
-function controllerOptions(opts: ControllerFlags): ControllerOptions {
-  const namespaces = controlNamespaces(opts);
-  const home = namespaces[0] ?? "flyte-secrets";
-  const service = opts.webhookService;
+/** The file (if any) over the defaults, then the flags over the file. */
+function resolveConfig(flags: Flags, which: "controller" | "webhook" | "operator"): Config {
+  const namespace = process.env.POD_NAMESPACE || "flyte-secrets";
+  const path = flags.config ?? process.env.FLYTE_SECRETS_CONFIG;
+  let config = defaultConfig(namespace);
+  if (path) {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      throw new ConfigError(
+        `cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
+    }
+    const parsed = parseConfig(text, namespace, path);
+    if (!parsed.ok)
+      throw new ConfigError(`invalid configuration in ${path}:\n  ${parsed.errors.join("\n  ")}`);
+    config = parsed.config;
+  }
+  const metricsPort = flags.metricsPort;
   return {
-    controlNamespaces: namespaces,
-    leaderElection: {
-      enabled: opts.leaderElect,
-      namespace: opts.leaseNamespace ?? home,
-      name: opts.leaseName,
+    ...config,
+    ...(flags.controlNamespace?.length ? { controlNamespaces: flags.controlNamespace } : {}),
+    ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+    controller: {
+      ...config.controller,
+      ...(metricsPort !== undefined && which !== "webhook" ? { metricsPort } : {}),
+      leaderElection: {
+        ...config.controller.leaderElection,
+        ...(flags.leaderElect ? { enabled: true } : {}),
+      },
     },
-    ...(opts.webhookTlsSecret && service
-      ? {
-          webhookTls: {
-            namespace: home,
-            secretName: opts.webhookTlsSecret,
-            dnsNames: [
-              service,
-              `${service}.${home}`,
-              `${service}.${home}.svc`,
-              `${service}.${home}.svc.cluster.local`,
-            ],
-            ...(opts.webhookConfiguration ? { webhookConfigurationName: opts.webhookConfiguration } : {}),
-          },
-        }
-      : {}),
+    webhook: {
+      ...config.webhook,
+      ...(metricsPort !== undefined && which === "webhook" ? { metricsPort } : {}),
+      ...(flags.port !== undefined ? { port: flags.port } : {}),
+      ...(flags.certDir ? { certDir: flags.certDir } : {}),
+    },
   };
 }
 
 async function serve(
-  log: Logger,
-  parts: { start(): Promise<void>; stop(): Promise<void>; notReadyReason(): string | undefined },
-  registry: Parameters<typeof startProbeServer>[0]["registry"],
+  name: string,
+  proc: Process,
+  registry: Registry,
   metricsPort: number,
+  logLevel: string,
 ): Promise<void> {
+  const log = createLogger(logLevel);
   const server = await startProbeServer({
     port: metricsPort,
     registry,
-    notReadyReason: () => parts.notReadyReason(),
+    notReadyReason: () => proc.notReadyReason(),
   });
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
-    await parts.stop();
+    log.info({ signal }, `${name} shutting down`);
+    // Drains in-flight admissions and releases the Lease before exiting.
+    await proc.stop();
     server.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
-  await parts.start();
+  await proc.start();
+  log.info({ metricsPort }, `${name} started`);
 }
 
-function withCommon(command: Command, defaultMetricsPort: number): Command {
+function common(command: Command): Command {
   return command
+    .option("--config <file>", "configuration file (YAML); env FLYTE_SECRETS_CONFIG")
     .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)")
     .option("--context <name>", "kubeconfig context")
     .option(
@@ -114,67 +121,64 @@ function withCommon(command: Command, defaultMetricsPort: number): Command {
       "namespace(s) whose FlyteSecrets are acted on (comma-separated)",
       list,
     )
-    .option("--metrics-port <port>", "port for /healthz, /readyz and /metrics", port, defaultMetricsPort);
+    .option("--metrics-port <port>", "port for /healthz, /readyz and /metrics", port)
+    .option("--log-level <level>", "fatal, error, warn, info, debug or trace");
 }
 
-function withControllerFlags(command: Command): Command {
-  return command
-    .option("--leader-elect", "elect a leader through a Lease before writing", false)
-    .option(
-      "--lease-namespace <name>",
-      "namespace of the leader Lease (default: the first control namespace)",
-    )
-    .option("--lease-name <name>", "name of the leader Lease", "flyte-secrets-controller")
-    .option(
-      "--webhook-tls-secret <name>",
-      "manage the webhook's self-signed TLS in this Secret of the control namespace",
-    )
-    .option("--webhook-service <name>", "the webhook Service's name, for the certificate's DNS names")
-    .option("--webhook-configuration <name>", "MutatingWebhookConfiguration whose caBundle to keep current");
-}
+const program = new Command("flyte-secrets")
+  .description("Scoped secrets for Flyte task pods: controller, admission webhook, or both")
+  .showHelpAfterError();
 
-function withWebhookFlags(command: Command): Command {
-  return command
-    .option("--port <port>", "HTTPS port for POST /mutate", port, 9443)
-    .option(
-      "--cert-dir <dir>",
-      "folder holding tls.crt and tls.key (reloaded when they change)",
-      "/etc/flyte-secrets/tls",
+common(
+  program
+    .command("controller")
+    .description("materialize FlyteSecrets into task namespaces and report status"),
+)
+  .option("--leader-elect", "elect a leader through a Lease before writing")
+  .action(async (flags: Flags) => {
+    const config = resolveConfig(flags, "controller");
+    const controller = new Controller(
+      loadKubeConfig(flags),
+      controllerOptions(config),
+      createLogger(config.logLevel),
     );
-}
+    await serve(
+      "controller",
+      controller,
+      controller.metrics.registry,
+      config.controller.metricsPort,
+      config.logLevel,
+    );
+  });
 
-const program = new Command("flyte-secrets").description("Scoped secrets for Flyte task pods");
+common(program.command("webhook").description("serve the mutating admission webhook for task pods"))
+  .option("--port <port>", "HTTPS port of POST /mutate", port)
+  .option("--cert-dir <dir>", "folder with tls.crt and tls.key, reloaded when they change")
+  .action(async (flags: Flags) => {
+    const config = resolveConfig(flags, "webhook");
+    const webhook = createWebhook(loadKubeConfig(flags), config, createLogger(config.logLevel));
+    await serve("webhook", webhook, webhook.metrics.registry, config.webhook.metricsPort, config.logLevel);
+  });
 
-withControllerFlags(
-  withCommon(
-    program
-      .command("controller")
-      .description("materialize FlyteSecrets into participating namespaces and report their status"),
-    8080,
-  ),
-).action(async (opts: ControllerFlags) => {
-  const log = createLogger();
-  const controller = new Controller(loadKubeConfig(opts), controllerOptions(opts), log);
-  await serve(log, controller, controller.metrics.registry, opts.metricsPort);
-  log.info({ controlNamespaces: controlNamespaces(opts) }, "controller started");
-});
-
-withWebhookFlags(
-  withCommon(
-    program.command("webhook").description("serve the mutating admission webhook for task pods"),
-    8081,
-  ),
-).action(async (opts: WebhookFlags) => {
-  const log = createLogger();
-  const webhook = new Webhook(
-    loadKubeConfig(opts),
-    { controlNamespaces: controlNamespaces(opts), port: opts.port, tls: tlsFilesIn(opts.certDir) },
-    log,
-  );
-  await serve(log, webhook, webhook.metrics.registry, opts.metricsPort);
-});
+common(
+  program
+    .command("operator")
+    .description("controller and webhook in one process (local mode, small installs)"),
+)
+  .option("--leader-elect", "elect a leader through a Lease before writing")
+  .option("--port <port>", "HTTPS port of POST /mutate", port)
+  .option("--cert-dir <dir>", "folder for the webhook's tls.crt and tls.key")
+  .action(async (flags: Flags) => {
+    const config = resolveConfig(flags, "operator");
+    const operator = new Operator(loadKubeConfig(flags), config, createLogger(config.logLevel));
+    const registry = Registry.merge([
+      operator.controller.metrics.registry,
+      operator.webhook.metrics.registry,
+    ]);
+    await serve("operator", operator, registry, config.controller.metricsPort, config.logLevel);
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`flyte-secrets: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(2);
 });

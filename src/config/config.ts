@@ -1,0 +1,300 @@
+// The one configuration file (YAML, rendered by the Helm chart from its values), its defaults, and validation with
+// messages that name the field and what it should be. Pure: the caller reads the file and applies flag overrides.
+import { load } from "js-yaml";
+import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
+
+export interface Config {
+  readonly controlNamespaces: readonly string[];
+  readonly podLabels: { readonly project: string; readonly domain: string };
+  readonly namespaceTemplate?: NameTemplate;
+  readonly logLevel: string;
+  readonly controller: {
+    readonly metricsPort: number;
+    readonly leaderElection: {
+      readonly enabled: boolean;
+      readonly leaseName: string;
+      readonly leaseDurationSeconds: number;
+      readonly renewDeadlineSeconds: number;
+      readonly retryPeriodSeconds: number;
+    };
+    readonly limits: { readonly maxValueBytes: number; readonly maxScopeBytes: number };
+    readonly webhookTls: {
+      readonly enabled: boolean;
+      readonly secretName: string;
+      readonly serviceName: string;
+      readonly webhookConfigurationName: string;
+    };
+  };
+  readonly webhook: { readonly port: number; readonly metricsPort: number; readonly certDir: string };
+}
+
+export function defaultConfig(namespace: string): Config {
+  return {
+    controlNamespaces: [namespace],
+    podLabels: { project: "project", domain: "domain" },
+    logLevel: "info",
+    controller: {
+      metricsPort: 8080,
+      leaderElection: {
+        enabled: false,
+        leaseName: "flyte-secrets-controller",
+        leaseDurationSeconds: 15,
+        renewDeadlineSeconds: 10,
+        retryPeriodSeconds: 2,
+      },
+      limits: { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 },
+      webhookTls: {
+        enabled: false,
+        secretName: "flyte-secrets-webhook-tls",
+        serviceName: "flyte-secrets-webhook",
+        webhookConfigurationName: "flyte-secrets",
+      },
+    },
+    webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls" },
+  };
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly errors: string[] };
+
+type Json = Readonly<Record<string, unknown>>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const labelKey =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** Reads known fields of `raw` over `base`, collecting one message per problem; unknown fields are errors. */
+class Reader {
+  readonly errors: string[] = [];
+
+  object(value: unknown, path: string, known: readonly string[]): Json {
+    if (value === undefined || value === null) return {};
+    if (!isObject(value)) {
+      this.errors.push(`${path} must be a mapping`);
+      return {};
+    }
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key))
+        this.errors.push(`${path}.${key} is not a known setting (known: ${known.join(", ")})`);
+    }
+    return value;
+  }
+
+  string(value: unknown, path: string, fallback: string, pattern?: RegExp, rule?: string): string {
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== "string" || value === "" || (pattern && !pattern.test(value))) {
+      this.errors.push(`${path} must be ${rule ?? "a non-empty string"}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  integer(value: unknown, path: string, fallback: number, min: number, max: number): number {
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      this.errors.push(`${path} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(value: unknown, path: string, fallback: boolean): boolean {
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== "boolean") {
+      this.errors.push(`${path} must be true or false`);
+      return fallback;
+    }
+    return value;
+  }
+
+  strings(
+    value: unknown,
+    path: string,
+    fallback: readonly string[],
+    pattern: RegExp,
+    rule: string,
+  ): string[] {
+    if (value === undefined || value === null) return [...fallback];
+    if (!Array.isArray(value) || value.length === 0) {
+      this.errors.push(`${path} must be a non-empty list`);
+      return [...fallback];
+    }
+    return value.map((item, i) => this.string(item, `${path}[${i}]`, "", pattern, rule));
+  }
+}
+
+/** Validates a parsed configuration document over the defaults for `namespace`. */
+export function validateConfig(raw: unknown, namespace: string): ConfigResult {
+  const base = defaultConfig(namespace);
+  const r = new Reader();
+  const top = r.object(raw, "config", [
+    "controlNamespaces",
+    "podLabels",
+    "namespaceTemplate",
+    "logLevel",
+    "controller",
+    "webhook",
+  ]);
+  const podLabels = r.object(top.podLabels, "podLabels", ["project", "domain"]);
+  const controller = r.object(top.controller, "controller", [
+    "metricsPort",
+    "leaderElection",
+    "limits",
+    "webhookTls",
+  ]);
+  const le = r.object(controller.leaderElection, "controller.leaderElection", [
+    "enabled",
+    "leaseName",
+    "leaseDurationSeconds",
+    "renewDeadlineSeconds",
+    "retryPeriodSeconds",
+  ]);
+  const limits = r.object(controller.limits, "controller.limits", ["maxValueBytes", "maxScopeBytes"]);
+  const tls = r.object(controller.webhookTls, "controller.webhookTls", [
+    "enabled",
+    "secretName",
+    "serviceName",
+    "webhookConfigurationName",
+  ]);
+  const webhook = r.object(top.webhook, "webhook", ["port", "metricsPort", "certDir"]);
+  const dns = "a DNS label (lower-case letters, digits and '-')";
+
+  let namespaceTemplate: NameTemplate | undefined;
+  if (top.namespaceTemplate !== undefined && top.namespaceTemplate !== null) {
+    const t = r.object(top.namespaceTemplate, "namespaceTemplate", ["template", "domains"]);
+    const candidate = {
+      template: r.string(t.template, "namespaceTemplate.template", "{{ project }}-{{ domain }}"),
+      domains: r.strings(t.domains, "namespaceTemplate.domains", [], dnsLabel, dns),
+    };
+    const compiled = compileNameTemplate(candidate);
+    if (!compiled.ok) r.errors.push(`namespaceTemplate: ${compiled.message}`);
+    namespaceTemplate = candidate;
+  }
+
+  const leaderElection = {
+    enabled: r.boolean(
+      le.enabled,
+      "controller.leaderElection.enabled",
+      base.controller.leaderElection.enabled,
+    ),
+    leaseName: r.string(
+      le.leaseName,
+      "controller.leaderElection.leaseName",
+      base.controller.leaderElection.leaseName,
+      dnsLabel,
+      dns,
+    ),
+    leaseDurationSeconds: r.integer(
+      le.leaseDurationSeconds,
+      "controller.leaderElection.leaseDurationSeconds",
+      15,
+      2,
+      600,
+    ),
+    renewDeadlineSeconds: r.integer(
+      le.renewDeadlineSeconds,
+      "controller.leaderElection.renewDeadlineSeconds",
+      10,
+      1,
+      600,
+    ),
+    retryPeriodSeconds: r.integer(
+      le.retryPeriodSeconds,
+      "controller.leaderElection.retryPeriodSeconds",
+      2,
+      1,
+      60,
+    ),
+  };
+  if (leaderElection.renewDeadlineSeconds >= leaderElection.leaseDurationSeconds) {
+    r.errors.push("controller.leaderElection.renewDeadlineSeconds must be less than leaseDurationSeconds");
+  }
+  if (leaderElection.retryPeriodSeconds >= leaderElection.renewDeadlineSeconds) {
+    r.errors.push("controller.leaderElection.retryPeriodSeconds must be less than renewDeadlineSeconds");
+  }
+  const config: Config = {
+    controlNamespaces: r.strings(
+      top.controlNamespaces,
+      "controlNamespaces",
+      base.controlNamespaces,
+      dnsLabel,
+      dns,
+    ),
+    podLabels: {
+      project: r.string(podLabels.project, "podLabels.project", "project", labelKey, "a label key"),
+      domain: r.string(podLabels.domain, "podLabels.domain", "domain", labelKey, "a label key"),
+    },
+    ...(namespaceTemplate ? { namespaceTemplate } : {}),
+    logLevel: r.string(
+      top.logLevel,
+      "logLevel",
+      "info",
+      new RegExp(`^(${logLevels.join("|")})$`),
+      `one of ${logLevels.join(", ")}`,
+    ),
+    controller: {
+      metricsPort: r.integer(controller.metricsPort, "controller.metricsPort", 8080, 0, 65535),
+      leaderElection,
+      limits: {
+        maxValueBytes: r.integer(
+          limits.maxValueBytes,
+          "controller.limits.maxValueBytes",
+          base.controller.limits.maxValueBytes,
+          1,
+          1024 * 1024,
+        ),
+        maxScopeBytes: r.integer(
+          limits.maxScopeBytes,
+          "controller.limits.maxScopeBytes",
+          base.controller.limits.maxScopeBytes,
+          1,
+          1024 * 1024,
+        ),
+      },
+      webhookTls: {
+        enabled: r.boolean(tls.enabled, "controller.webhookTls.enabled", false),
+        secretName: r.string(
+          tls.secretName,
+          "controller.webhookTls.secretName",
+          base.controller.webhookTls.secretName,
+        ),
+        serviceName: r.string(
+          tls.serviceName,
+          "controller.webhookTls.serviceName",
+          base.controller.webhookTls.serviceName,
+          dnsLabel,
+          dns,
+        ),
+        webhookConfigurationName: r.string(
+          tls.webhookConfigurationName,
+          "controller.webhookTls.webhookConfigurationName",
+          base.controller.webhookTls.webhookConfigurationName,
+        ),
+      },
+    },
+    webhook: {
+      port: r.integer(webhook.port, "webhook.port", 9443, 0, 65535),
+      metricsPort: r.integer(webhook.metricsPort, "webhook.metricsPort", 8081, 0, 65535),
+      certDir: r.string(webhook.certDir, "webhook.certDir", base.webhook.certDir),
+    },
+  };
+  return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, config };
+}
+
+/** Parses YAML text and validates it. */
+export function parseConfig(text: string, namespace: string, source = "config"): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = text.trim() === "" ? {} : load(text);
+  } catch (error) {
+    const reason = (error as { reason?: string }).reason ?? "invalid YAML";
+    const mark = (error as { mark?: { line?: number } }).mark;
+    return {
+      ok: false,
+      errors: [`${source}: ${reason}${mark?.line !== undefined ? ` at line ${mark.line + 1}` : ""}`],
+    };
+  }
+  return validateConfig(raw, namespace);
+}
