@@ -1,0 +1,95 @@
+// The README's quick start, followed literally: `npm start` with no kube context starts its own control plane and
+// prints commands; running those commands creates a secret and a task pod that receives it by reference; Ctrl-C
+// stops everything and leaves no process or folder behind.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { waitFor } from "../controlplane/wait.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const readme = readFileSync(`${root}/README.md`, "utf8");
+
+function sh(
+  command: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile("sh", ["-c", command], { env, cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("quick start", () => {
+  let child: ChildProcess | undefined;
+  let output = "";
+
+  afterAll(() => {
+    try {
+      if (child?.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // The group is already gone.
+    }
+  });
+
+  it("runs as the README says", { timeout: 240_000 }, async () => {
+    // The README's commands, in order: `npm start`, then the printed block run in another terminal.
+    expect(readme).toContain("npm start");
+    child = spawn("npm", ["start"], {
+      cwd: root,
+      env: { ...process.env, KUBECONFIG: "/nonexistent/kubeconfig", LOG_LEVEL: "warn" },
+      // Its own process group, so Ctrl-C can be sent to the whole group as a terminal does.
+      detached: true,
+    });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    await waitFor(() => (output.includes("Press Ctrl-C to stop.") ? true : undefined), {
+      description: "npm start to print its commands",
+      timeoutMs: 120_000,
+      intervalMs: 200,
+    });
+    const block = output.slice(output.indexOf("In another terminal:")).split("\n").slice(1);
+    const commands = block
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("Press"));
+    expect(commands[0]).toMatch(/^export KUBECONFIG=/);
+    // The README documents the same commands.
+    for (const command of commands.slice(2)) {
+      expect(readme, `README shows: ${command}`).toContain(command.replace(root, ""));
+    }
+    const script = commands.join("\n");
+    const kubeconfigPath = /export KUBECONFIG=(\S+)/.exec(script)?.[1] ?? "";
+    const env = { ...process.env, KUBECONFIG: kubeconfigPath };
+    const run = await sh(`set -e\n${script}`, env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("MY_SECRET_KEY");
+    expect(run.stdout).toContain(
+      '"secretKeyRef":{"key":"MY_SECRET_KEY","name":"flyte-secrets.p.flytesnacks.d.development"}',
+    );
+    expect(run.stdout).not.toContain("my_secret_value");
+    // The operator's own log lines (JSON) never carry the value; the printed instructions do, as Flyte's docs do.
+    const logLines = output.split("\n").filter((line) => line.startsWith("{"));
+    expect(logLines.join("\n")).not.toContain("my_secret_value");
+
+    const folder = kubeconfigPath.replace(/\/kubeconfig$/, "");
+    expect(existsSync(folder)).toBe(true);
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child?.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    // Ctrl-C in a terminal sends SIGINT to the whole foreground process group (npm, sh and the script).
+    process.kill(-(child.pid ?? 0), "SIGINT");
+    const end = await exited;
+    // npm itself dies of the SIGINT; the script under it shuts down cleanly, which is what leaves nothing behind.
+    expect(end.code === 0 || end.signal === "SIGINT", JSON.stringify(end)).toBe(true);
+    await waitFor(() => (existsSync(folder) ? undefined : true), {
+      description: "the local control plane folder to go",
+    });
+    const leftovers = await sh(`ps -eo args | grep -F -- '${folder}' | grep -v grep || true`, process.env);
+    expect(leftovers.stdout.trim()).toBe("");
+  });
+});
