@@ -150,6 +150,7 @@ export class Controller {
   private running: Promise<void> | undefined;
   private readonly webhookTls: WebhookTls | undefined;
   private tlsTimer: NodeJS.Timeout | undefined;
+  private catalogCache: { ready: CatalogEntry[] } | undefined;
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     this.options = options;
@@ -273,7 +274,27 @@ export class Controller {
     this.queue.stop();
   }
 
+  /**
+   * The Ready entries, computed once per change of FlyteSecrets or sources rather than once per namespace: a full
+   * pass over many namespaces then costs one assessment.
+   */
+  private catalogState(): { ready: CatalogEntry[] } {
+    if (this.catalogCache === undefined) {
+      const entries = this.entries();
+      const assessments = this.assessments(entries);
+      this.catalogCache = { ready: entries.filter((e) => assessments.get(entryId(e))?.ready === true) };
+    }
+    return this.catalogCache;
+  }
+
   private wireEvents(): void {
+    const invalidate = (): void => {
+      this.catalogCache = undefined;
+    };
+    this.flyteSecrets.on(invalidate);
+    for (const informer of this.sources.values()) informer.on(invalidate);
+    // Namespace labels decide which namespaces are selected, and so which FlyteSecrets count.
+    this.namespaces.on(invalidate);
     const everything = (): void => this.enqueueAll();
     this.flyteSecrets.on(everything);
     for (const informer of this.sources.values()) {
@@ -394,9 +415,7 @@ export class Controller {
     if (!this.selected(name)) return;
     const namespace = this.namespaces.get(undefined, name);
     const binding: NamespaceBinding = namespace ? this.binding(namespace) : { kind: "none" };
-    const entries = this.entries();
-    const assessments = this.assessments(entries);
-    const ready = entries.filter((e) => assessments.get(entryId(e))?.ready === true);
+    const { ready } = this.catalogState();
     const desired = participates(binding)
       ? desiredSecrets(binding, ready, (entry) => {
           const secret = this.sourceSecret(entry.namespace, entry.source.name);
