@@ -1,0 +1,95 @@
+// The informer survives the Node client's known failure mode: a watch whose connection stays open but goes silent.
+// A TCP proxy in front of the real API server freezes every open connection (no data, no close); the informer's
+// watchdog must notice, open a new watch, and pick up the change it would otherwise never see.
+
+import type { AddressInfo } from "node:net";
+import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { CoreV1Api, type V1Namespace } from "@kubernetes/client-node";
+import { afterAll, describe, expect, it } from "vitest";
+import { Informer } from "../../src/kube/informer.ts";
+import { namespaceSource } from "../../src/kube/sources.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { waitFor } from "../controlplane/wait.ts";
+import { controlPlane, kubeConfig, uniqueName } from "./support/cluster.ts";
+
+class FreezingProxy {
+  readonly server: Server;
+  private readonly pairs: Array<{ client: Socket; upstream: Socket }> = [];
+
+  constructor(target: { host: string; port: number }) {
+    this.server = createServer((client) => {
+      const upstream = createConnection(target);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      const close = (): void => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on("error", close);
+      upstream.on("error", close);
+      this.pairs.push({ client, upstream });
+    });
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Every open connection stops carrying data in both directions, without being closed. */
+  freezeOpenConnections(): number {
+    for (const { client, upstream } of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      upstream.pause();
+      client.pause();
+    }
+    const frozen = this.pairs.length;
+    this.pairs.length = 0;
+    return frozen;
+  }
+
+  close(): void {
+    this.server.close();
+  }
+}
+
+describe("informer", () => {
+  let proxy: FreezingProxy | undefined;
+  let informer: Informer<V1Namespace> | undefined;
+
+  afterAll(() => {
+    informer?.stop();
+    proxy?.close();
+  });
+
+  it("restarts a watch that went silent and sees what happened meanwhile", async () => {
+    const server = new URL(controlPlane().server);
+    proxy = new FreezingProxy({ host: server.hostname, port: Number(server.port) });
+    const port = await proxy.listen();
+    const kc = kubeConfig();
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error("no cluster");
+    kc.clusters = [{ ...cluster, server: `https://127.0.0.1:${port}` }];
+
+    informer = new Informer(kc, namespaceSource(kc), createLogger("silent"), {
+      watchdogSeconds: 2,
+      relistSeconds: 3600,
+      watchTimeoutSeconds: 3600,
+    });
+    informer.start();
+    await informer.waitForSync(30_000);
+    const restartsBefore = informer.restarts;
+    expect(proxy.freezeOpenConnections()).toBeGreaterThan(0);
+
+    const name = uniqueName("after-freeze");
+    await kubeConfig()
+      .makeApiClient(CoreV1Api)
+      .createNamespace({ body: { metadata: { name } } });
+    await waitFor(() => (informer?.get(undefined, name) ? true : undefined), {
+      description: "the informer to see a namespace created while its watch was frozen",
+      timeoutMs: 20_000,
+    });
+    expect(informer.restarts).toBeGreaterThan(restartsBefore);
+  });
+});
