@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -79,39 +79,26 @@ function kubeconfigYaml(server: string, caPem: string, user: string, client: Pem
   });
 }
 
-/** GETs a path with the admin client certificate; resolves with status and body, never rejects on HTTP status. */
-function getWithClientCert(
+/** GETs a URL (HTTPS with a client certificate when given); resolves with status and body, never rejects on status. */
+function get(
   url: string,
-  caPem: string,
-  client: PemPair,
+  tls?: { caPem: string; client: PemPair },
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(
-      url,
-      { ca: caPem, cert: client.certPem, key: client.keyPem, timeout: 5000 },
-      (res) => {
-        let body = "";
-        res.on("data", (chunk: Buffer) => {
-          body += chunk.toString();
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("request timed out")));
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-function getPlain(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { timeout: 5000 }, (res) => {
+    const onResponse = (res: IncomingMessage): void => {
       let body = "";
       res.on("data", (chunk: Buffer) => {
         body += chunk.toString();
       });
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    };
+    const req = tls
+      ? httpsRequest(
+          url,
+          { ca: tls.caPem, cert: tls.client.certPem, key: tls.client.keyPem, timeout: 5000 },
+          onResponse,
+        )
+      : httpRequest(url, { timeout: 5000 }, onResponse);
     req.on("timeout", () => req.destroy(new Error("request timed out")));
     req.on("error", reject);
     req.end();
@@ -222,7 +209,7 @@ export class ControlPlane {
         "--log-level=warn",
       ]);
       await plane.waitReady(etcd, "etcd health", async () => {
-        const res = await getPlain(`${etcdUrl}/health`);
+        const res = await get(`${etcdUrl}/health`);
         return res.status === 200 && res.body.includes('"true"') ? true : undefined;
       });
 
@@ -250,7 +237,7 @@ export class ControlPlane {
         apiserver,
         "kube-apiserver /readyz",
         async () => {
-          const res = await getWithClientCert(`${server}/readyz`, ca.certPem, admin);
+          const res = await get(`${server}/readyz`, { caPem: ca.certPem, client: admin });
           return res.status === 200 ? true : undefined;
         },
         120_000,
@@ -276,11 +263,10 @@ export class ControlPlane {
       );
       // The ServiceAccount controller filling in `default` proves the controller manager is working.
       await plane.waitReady(kcm, "the default ServiceAccount from kube-controller-manager", async () => {
-        const res = await getWithClientCert(
-          `${server}/api/v1/namespaces/default/serviceaccounts/default`,
-          ca.certPem,
-          admin,
-        );
+        const res = await get(`${server}/api/v1/namespaces/default/serviceaccounts/default`, {
+          caPem: ca.certPem,
+          client: admin,
+        });
         return res.status === 200 ? true : undefined;
       });
       log(`control plane ready at ${server} (kubeconfig ${kubeconfigPath}, logs ${logDir})`);

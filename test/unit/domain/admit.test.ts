@@ -18,26 +18,14 @@ import { encodeFlyteSecret } from "../../../src/domain/flyte-encoding.ts";
 import { applyPatch } from "../../../src/domain/json-patch.ts";
 import { imagePullSecretName } from "../../../src/domain/names.ts";
 import type { Scope } from "../../../src/domain/scope.ts";
+import { catalogEntry } from "./entries.ts";
 
 const fixtures = new URL("../../fixtures/admission/", import.meta.url);
 
 type Json = Record<string, unknown>;
 
-let counter = 0;
-function entry(key: string, scope: Scope = {}, type: CatalogEntry["type"] = "Generic"): CatalogEntry {
-  counter += 1;
-  return {
-    name: `fs-${counter}`,
-    namespace: "flyte-secrets",
-    uid: `uid-${counter}`,
-    generation: 1,
-    createdAt: "2026-01-01T00:00:00Z",
-    key,
-    scope,
-    type,
-    source: { name: `src-${counter}`, key: "value" },
-  };
-}
+const entry = (key: string, scope: Scope = {}, type: CatalogEntry["type"] = "Generic") =>
+  catalogEntry(key, scope, { type });
 
 const catalog: ReadyCatalog = readyCatalog([
   entry("DB_PASSWORD"),

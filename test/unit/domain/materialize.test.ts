@@ -13,6 +13,7 @@ import type { CatalogEntry } from "../../../src/domain/catalog.ts";
 import { desiredSecrets, namespacesHolding } from "../../../src/domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 import { type Scope, scopeIncludes } from "../../../src/domain/scope.ts";
+import { catalogEntry } from "./entries.ts";
 
 const podLabels = { project: "project", domain: "domain" };
 
@@ -93,21 +94,8 @@ describe("podIdentity", () => {
 });
 
 describe("desiredSecrets", () => {
-  let n = 0;
-  const entry = (key: string, scope: Scope, type: "Generic" | "ImagePull" = "Generic"): CatalogEntry => {
-    n += 1;
-    return {
-      name: `fs-${n}`,
-      namespace: "flyte-secrets",
-      uid: `uid-${n}`,
-      generation: 1,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-      key,
-      scope,
-      type,
-      source: { name: `src-${n}`, key: "value" },
-    };
-  };
+  const entry = (key: string, scope: Scope, type: CatalogEntry["type"] = "Generic") =>
+    catalogEntry(key, scope, { type });
   const value = (e: CatalogEntry) => ({
     data: Buffer.from(`value of ${e.key}`).toString("base64"),
     version: `${e.uid}@1`,

@@ -10,23 +10,9 @@ import {
   type SourceFacts,
 } from "../../../src/domain/catalog.ts";
 import { type Scope, scopeIncludes, scopeKind } from "../../../src/domain/scope.ts";
+import { catalogEntry } from "./entries.ts";
 
-let counter = 0;
-function entry(key: string, scope: Scope, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
-  counter += 1;
-  return {
-    name: `fs-${counter}`,
-    namespace: "flyte-secrets",
-    uid: `uid-${counter}`,
-    generation: 1,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)).toISOString(),
-    key,
-    scope,
-    type: "Generic",
-    source: { name: `src-${counter}`, key: "value" },
-    ...overrides,
-  };
-}
+const entry = catalogEntry;
 
 const org: Scope = {};
 const p1: Scope = { project: "p1" };
