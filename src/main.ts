@@ -100,6 +100,8 @@ async function serve(
     if (stopping) return;
     stopping = true;
     log.info({ signal }, `${name} shutting down`);
+    // Kubernetes' default grace period is 30 s: whatever still hangs after 25 s is abandoned.
+    setTimeout(() => process.exit(1), 25_000).unref();
     // Drains in-flight admissions and releases the Lease before exiting.
     await proc.stop();
     server.close();

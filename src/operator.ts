@@ -23,6 +23,7 @@ export function controllerOptions(config: Config, extra: Partial<ControllerOptio
   return {
     controlNamespaces: config.controlNamespaces,
     ...(config.namespaceTemplate ? { nameTemplate: config.namespaceTemplate } : {}),
+    ...(config.namespaceSelector ? { namespaceSelector: config.namespaceSelector } : {}),
     limits: config.controller.limits,
     leaderElection: {
       enabled: config.controller.leaderElection.enabled,

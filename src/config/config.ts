@@ -7,6 +7,8 @@ export interface Config {
   readonly controlNamespaces: readonly string[];
   readonly podLabels: { readonly project: string; readonly domain: string };
   readonly namespaceTemplate?: NameTemplate;
+  /** Only namespaces carrying all these labels are considered (default: all); lets installations share a cluster. */
+  readonly namespaceSelector?: Readonly<Record<string, string>>;
   readonly logLevel: string;
   readonly controller: {
     readonly metricsPort: number;
@@ -63,6 +65,7 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const labelKey =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /** Reads known fields of `raw` over `base`, collecting one message per problem; unknown fields are errors. */
@@ -133,6 +136,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
     "controlNamespaces",
     "podLabels",
     "namespaceTemplate",
+    "namespaceSelector",
     "logLevel",
     "controller",
     "webhook",
@@ -171,6 +175,20 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
     const compiled = compileNameTemplate(candidate);
     if (!compiled.ok) r.errors.push(`namespaceTemplate: ${compiled.message}`);
     namespaceTemplate = candidate;
+  }
+
+  let namespaceSelector: Record<string, string> | undefined;
+  if (top.namespaceSelector !== undefined && top.namespaceSelector !== null) {
+    const raw = top.namespaceSelector;
+    if (!isObject(raw)) r.errors.push("namespaceSelector must be a mapping of label keys to values");
+    else {
+      namespaceSelector = {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (!labelKey.test(key))
+          r.errors.push(`namespaceSelector key ${JSON.stringify(key)} must be a label key`);
+        namespaceSelector[key] = r.string(value, `namespaceSelector.${key}`, "", labelValue, "a label value");
+      }
+    }
   }
 
   const leaderElection = {
@@ -227,6 +245,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       domain: r.string(podLabels.domain, "podLabels.domain", "domain", labelKey, "a label key"),
     },
     ...(namespaceTemplate ? { namespaceTemplate } : {}),
+    ...(namespaceSelector ? { namespaceSelector } : {}),
     logLevel: r.string(
       top.logLevel,
       "logLevel",

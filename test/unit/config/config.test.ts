@@ -11,6 +11,7 @@ describe("configuration file", () => {
     const text = `
 controlNamespaces: [flyte-secrets, more-secrets]
 podLabels: {project: flyte.org/project, domain: flyte.org/domain}
+namespaceSelector: {example.com/tenant: blue}
 namespaceTemplate: {template: "{{ project }}-{{ domain }}", domains: [development, production]}
 logLevel: debug
 controller:
@@ -26,6 +27,7 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
     expect(result.config).toMatchObject({
       controlNamespaces: ["flyte-secrets", "more-secrets"],
       podLabels: { project: "flyte.org/project", domain: "flyte.org/domain" },
+      namespaceSelector: { "example.com/tenant": "blue" },
       namespaceTemplate: { template: "{{ project }}-{{ domain }}", domains: ["development", "production"] },
       logLevel: "debug",
       controller: {
@@ -63,6 +65,7 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
     ],
     ["podLabels: {project: 'not a key'}", "podLabels.project must be a label key"],
     ["controller: [1]", "controller must be a mapping"],
+    ["namespaceSelector: {'bad key!': x}", 'namespaceSelector key "bad key!" must be a label key'],
     ["key: [unclosed", "config: "],
   ])("refuses %s", (text, message) => {
     const result = parseConfig(text, "ns");

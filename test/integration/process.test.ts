@@ -1,0 +1,93 @@
+// The program as a process: `flyte-secrets controller` with a config file and leader election takes the Lease,
+// serves its probes, and on SIGTERM releases the Lease and exits 0; a bad config file is refused with a clear error.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CoordinationV1Api } from "@kubernetes/client-node";
+import { afterAll, describe, expect, it } from "vitest";
+import { waitFor } from "../controlplane/wait.ts";
+import { controlPlane, createNamespace, kubeConfig, uniqueName } from "./support/cluster.ts";
+import { installCrd } from "./support/crd.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const node = join(root, "node_modules", ".bin", "node");
+
+function start(args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(node, [join(root, "src", "main.ts"), ...args], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe("flyte-secrets process", () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  it("takes the Lease, and on SIGTERM releases it and exits 0", async () => {
+    await installCrd();
+    // Its own installation: only namespaces with this label are considered, so other tests' objects are untouched.
+    const selector = uniqueName("process");
+    const namespace = await createNamespace("process", { "flyte-secrets.test/instance": selector });
+    const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-config-"));
+    const config = join(dir, "config.yaml");
+    await writeFile(
+      config,
+      [
+        `controlNamespaces: [${namespace}]`,
+        `namespaceSelector: {flyte-secrets.test/instance: ${selector}}`,
+        "controller:",
+        "  metricsPort: 0",
+        "  leaderElection: {enabled: true, leaseName: process-test}",
+      ].join("\n"),
+    );
+    const proc = start(["controller", "--config", config, "--kubeconfig", controlPlane().kubeconfigPath]);
+    children.push(proc.child);
+    const leases = kubeConfig().makeApiClient(CoordinationV1Api);
+    const holder = await waitFor(
+      async () => {
+        const lease = await leases.readNamespacedLease({ name: "process-test", namespace });
+        return lease.spec?.holderIdentity || undefined;
+      },
+      {
+        description: `the controller to take the Lease (output: ${proc.output().slice(-500)})`,
+        timeoutMs: 30_000,
+      },
+    );
+    expect(holder).toContain("_");
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+    const lease = await leases.readNamespacedLease({ name: "process-test", namespace });
+    expect(lease.spec?.holderIdentity ?? "").toBe("");
+    expect(proc.output()).toContain("shutting down");
+  });
+
+  it("refuses an invalid config file with one message per problem", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-config-"));
+    const config = join(dir, "config.yaml");
+    await writeFile(config, "webhook: {port: 99999}\ncontroller: {leaderElection: {enabled: maybe}}\n");
+    const proc = start(["webhook", "--config", config, "--kubeconfig", controlPlane().kubeconfigPath]);
+    children.push(proc.child);
+    expect(await proc.exited).toBe(2);
+    expect(proc.output()).toContain(`invalid configuration in ${config}`);
+    expect(proc.output()).toContain("webhook.port must be a whole number from 0 to 65535");
+    expect(proc.output()).toContain("controller.leaderElection.enabled must be true or false");
+    expect(proc.output()).not.toContain("    at ");
+  });
+});
