@@ -1,0 +1,159 @@
+// The webhook's HTTPS server on loopback: malformed input gets a 400 (or a well-formed refusal), never a 500 or a
+// crash; a decision that throws is a refusal, not a dropped connection; a rotated certificate is served at once.
+import { mkdtemp, rename, writeFile } from "node:fs/promises";
+import { request } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connect } from "node:tls";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../../src/observability/logger.ts";
+import { createCertificateAuthority, issueCertificate } from "../../../src/tls/certificates.ts";
+import type { AdmissionRequest, Decision } from "../../../src/webhook/admission-review.ts";
+import { createWebhookMetrics } from "../../../src/webhook/metrics.ts";
+import { type RunningWebhookServer, startWebhookServer } from "../../../src/webhook/server.ts";
+import { tlsFilesIn } from "../../../src/webhook/tls-files.ts";
+import { waitFor } from "../../controlplane/wait.ts";
+
+const validity = { notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000) };
+
+async function writePair(dir: string, commonName: string): Promise<void> {
+  const ca = await createCertificateAuthority(`${commonName}-ca`, validity);
+  const leaf = await issueCertificate(ca, {
+    ...validity,
+    commonName,
+    ipAddresses: ["127.0.0.1"],
+    usage: "server",
+  });
+  for (const [file, pem] of [
+    ["tls.crt", leaf.certPem],
+    ["tls.key", leaf.keyPem],
+  ] as const) {
+    await writeFile(join(dir, `.${file}`), pem);
+    await rename(join(dir, `.${file}`), join(dir, file));
+  }
+}
+
+function post(
+  port: number,
+  body: string | Buffer,
+  path = "/mutate",
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        rejectUnauthorized: false,
+        headers: { "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on("end", () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = text;
+          }
+          resolve({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const review = (request: unknown) =>
+  JSON.stringify({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request });
+
+describe("webhook server", () => {
+  let dir: string;
+  let server: RunningWebhookServer;
+  const decide = (req: AdmissionRequest): Decision => {
+    if ((req.object as { boom?: boolean } | null)?.boom) throw new Error("bug");
+    return { allowed: false, code: 403, message: `refused ${req.uid}` };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "webhook-server-"));
+    await writePair(dir, "first");
+    server = await startWebhookServer({
+      port: 0,
+      host: "127.0.0.1",
+      tls: tlsFilesIn(dir),
+      decide,
+      metrics: createWebhookMetrics(),
+      log: createLogger("silent"),
+      maxBodyBytes: 64 * 1024,
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each([
+    ["not JSON", "{nope", 400],
+    ["a JSON list", "[]", 400],
+    ["another kind", JSON.stringify({ apiVersion: "v1", kind: "Pod" }), 400],
+    ["no request", JSON.stringify({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview" }), 400],
+    ["no uid", review({ object: {} }), 400],
+    ["a bad uid", review({ uid: "../../etc", object: {} }), 400],
+    ["too large", review({ uid: "a", object: { x: "y".repeat(100_000) } }), 413],
+  ])("answers %s with %i", async (_name, body, status) => {
+    const res = await post(server.port, body);
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(res.json)).toMatch(/"error":"/);
+  });
+
+  it("answers a well-formed request with an AdmissionReview carrying its uid", async () => {
+    const res = await post(server.port, review({ uid: "1234-abcd", object: { any: "thing" } }));
+    expect(res).toEqual({
+      status: 200,
+      json: {
+        apiVersion: "admission.k8s.io/v1",
+        kind: "AdmissionReview",
+        response: {
+          uid: "1234-abcd",
+          allowed: false,
+          status: { code: 403, reason: "Forbidden", message: "refused 1234-abcd" },
+        },
+      },
+    });
+  });
+
+  it("refuses, rather than crashing, when the decision throws", async () => {
+    const res = await post(server.port, review({ uid: "u1", object: { boom: true } }));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response: { uid: "u1", allowed: false, status: { code: 500 } } });
+    const again = await post(server.port, review({ uid: "u2", object: {} }));
+    expect(again.status).toBe(200);
+  });
+
+  it("serves only POST /mutate", async () => {
+    expect((await post(server.port, review({ uid: "u" }), "/other")).status).toBe(404);
+  });
+
+  it("serves a rotated certificate to new connections without a restart", async () => {
+    const subject = () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect({ host: "127.0.0.1", port: server.port, rejectUnauthorized: false }, () => {
+          resolve(socket.getPeerX509Certificate()?.subject ?? "");
+          socket.end();
+        });
+        socket.on("error", reject);
+      });
+    expect(await subject()).toContain("CN=first");
+    await writePair(dir, "second");
+    await waitFor(async () => ((await subject()).includes("CN=second") ? true : undefined), {
+      description: "the new certificate to be served",
+      timeoutMs: 10_000,
+    });
+  });
+});
