@@ -2,6 +2,7 @@
 // CA and a serving certificate (created once, create races tolerated, renewed well before expiry) and patches the
 // CA into the MutatingWebhookConfiguration. Webhook pods mount only tls.crt/tls.key from it and hot-reload them;
 // the webhook's own ServiceAccount never reads Secrets.
+import { X509Certificate } from "node:crypto";
 import {
   AdmissionregistrationV1Api,
   CoreV1Api,
@@ -30,6 +31,20 @@ export interface WebhookTlsOptions {
 function field(secret: V1Secret | undefined, key: string): string | undefined {
   const value = secret?.data?.[key];
   return value === undefined ? undefined : Buffer.from(value, "base64").toString("utf8");
+}
+
+/** The first PEM certificate of a bundle. */
+function firstPem(bundle: string): string | undefined {
+  const match = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/.exec(bundle);
+  return match?.[0];
+}
+
+function stillValid(pem: string, now: Date): boolean {
+  try {
+    return Date.parse(new X509Certificate(pem).validTo) > now.getTime();
+  } catch {
+    return false;
+  }
 }
 
 function statusCode(error: unknown): number | undefined {
@@ -82,6 +97,14 @@ export class WebhookTls {
         servingDays,
         caDays,
       );
+      if (plan.action === "new-ca" && current?.caCertPem) {
+        // Keep trusting the previous CA while webhook pods still serve its certificate (until the kubelet syncs
+        // the new files): `ca.crt` is a bundle, newest first; only the newest signs.
+        const previous = firstPem(current.caCertPem);
+        if (previous !== undefined && stillValid(previous, now)) {
+          material.caCertPem = `${material.caCertPem.trimEnd()}\n${previous}`;
+        }
+      }
       try {
         await this.write(existing, material);
         this.log.info({ reason: plan.action === "keep" ? "" : plan.reason }, "webhook certificate written");
@@ -115,11 +138,11 @@ export class WebhookTls {
     now: Date,
     servingDays: number,
     caDays: number,
-  ): Promise<TlsMaterial> {
+  ): Promise<{ -readonly [K in keyof TlsMaterial]: TlsMaterial[K] }> {
     const notBefore = new Date(now.getTime() - 5 * 60 * 1000);
     const ca =
       current && current.caCertPem !== ""
-        ? { certPem: current.caCertPem, keyPem: current.caKeyPem }
+        ? { certPem: firstPem(current.caCertPem) ?? "", keyPem: current.caKeyPem }
         : await createCertificateAuthority("flyte-secrets-webhook-ca", {
             notBefore,
             notAfter: new Date(now.getTime() + caDays * day),
