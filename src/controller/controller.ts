@@ -81,16 +81,21 @@ const namespaceKey = (name: string): string => `ns:${name}`;
 function describeError(error: unknown): { status?: number; message: string } {
   const e = error as { code?: unknown; body?: unknown; message?: unknown } | null;
   const status = typeof e?.code === "number" ? e.code : undefined;
-  // The API server's Status message names objects and fields, never Secret values; anything else is cut short.
-  let message = "";
-  if (typeof e?.body === "string") {
+  // The API server's Status message names objects, fields and permissions, never Secret values. Anything that is
+  // not such a message is cut short.
+  let body: unknown = e?.body;
+  if (typeof body === "string") {
     try {
-      message = String((JSON.parse(e.body) as { message?: unknown }).message ?? "");
+      body = JSON.parse(body);
     } catch {
-      message = "";
+      body = undefined;
     }
   }
-  if (message === "" && error instanceof Error) message = error.message.split("\n")[0]?.slice(0, 200) ?? "";
+  let message =
+    typeof (body as { message?: unknown } | undefined)?.message === "string"
+      ? String((body as { message: string }).message)
+      : "";
+  if (message === "" && error instanceof Error) message = error.message.split("\n")[0]?.slice(0, 500) ?? "";
   return status === undefined ? { message } : { status, message };
 }
 
@@ -250,7 +255,8 @@ export class Controller {
     clearTimeout(this.tlsTimer);
     this.webhookTls
       .ensure()
-      .then(() => (this.options.webhookTlsCheckSeconds ?? 600) * 1000)
+      // Helm creates the webhook configuration after the Deployments: look again soon until its caBundle is set.
+      .then((result) => (result.configured ? (this.options.webhookTlsCheckSeconds ?? 600) * 1000 : 30_000))
       .catch((error: unknown) => {
         this.log.warn(describeError(error), "webhook certificate check failed; retrying");
         return 30_000;

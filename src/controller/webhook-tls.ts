@@ -66,7 +66,7 @@ export class WebhookTls {
   }
 
   /** Makes the Secret and the caBundle right; returns the CA bundle in force. Safe to run concurrently. */
-  async ensure(now = new Date()): Promise<string> {
+  async ensure(now = new Date()): Promise<{ caPem: string; configured: boolean }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await this.read();
       const current = existing && {
@@ -88,8 +88,7 @@ export class WebhookTls {
         now,
       );
       if (plan.action === "keep" && current) {
-        await this.patchCaBundle(current.caCertPem);
-        return current.caCertPem;
+        return { caPem: current.caCertPem, configured: await this.patchCaBundle(current.caCertPem) };
       }
       const material = await this.issue(
         plan.action === "new-ca" ? undefined : current,
@@ -108,8 +107,7 @@ export class WebhookTls {
       try {
         await this.write(existing, material);
         this.log.info({ reason: plan.action === "keep" ? "" : plan.reason }, "webhook certificate written");
-        await this.patchCaBundle(material.caCertPem);
-        return material.caCertPem;
+        return { caPem: material.caCertPem, configured: await this.patchCaBundle(material.caCertPem) };
       } catch (error) {
         // Another replica wrote first: read what it wrote and decide again.
         if (statusCode(error) === 409) continue;
@@ -190,27 +188,29 @@ export class WebhookTls {
     }
   }
 
-  private async patchCaBundle(caPem: string): Promise<void> {
+  /** Returns false when the configuration does not exist (yet). */
+  private async patchCaBundle(caPem: string): Promise<boolean> {
     const name = this.options.webhookConfigurationName;
-    if (!name) return;
+    if (!name) return true;
     let config: Awaited<ReturnType<AdmissionregistrationV1Api["readMutatingWebhookConfiguration"]>>;
     try {
       config = await this.admission.readMutatingWebhookConfiguration({ name });
     } catch (error) {
       if (statusCode(error) === 404) {
-        this.log.warn(
+        this.log.info(
           { webhookConfiguration: name },
-          "MutatingWebhookConfiguration not found; caBundle not set",
+          "MutatingWebhookConfiguration not found yet; caBundle not set",
         );
-        return;
+        return false;
       }
       throw error;
     }
     const bundle = Buffer.from(caPem).toString("base64");
     const webhooks = config.webhooks ?? [];
-    if (webhooks.every((w) => w.clientConfig.caBundle === bundle)) return;
+    if (webhooks.every((w) => w.clientConfig.caBundle === bundle)) return true;
     config.webhooks = webhooks.map((w) => ({ ...w, clientConfig: { ...w.clientConfig, caBundle: bundle } }));
     await this.admission.replaceMutatingWebhookConfiguration({ name, body: config });
     this.log.info({ webhookConfiguration: name }, "caBundle updated");
+    return true;
   }
 }
