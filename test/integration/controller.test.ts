@@ -369,7 +369,10 @@ describe("controller", () => {
         (d) => d?.[key] === values.org,
         "new leader repairs",
       );
-      expect(await second.writes()).toBeGreaterThan(0);
+      // The Secret is visible a moment before the controller's call returns and counts the write.
+      await waitFor(async () => ((await second.writes()) > 0 ? true : undefined), {
+        description: "the new leader's write",
+      });
       expect(await first.writes()).toBe(0);
     } finally {
       await second.stop();
