@@ -181,6 +181,12 @@ common(
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`flyte-secrets: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Configuration errors list every problem; anything else is cut to its first line, since parser errors (of a
+  // kubeconfig, say) quote the input, which may hold credentials.
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : (String(error instanceof Error ? error.message : error).split("\n")[0] ?? "");
+  process.stderr.write(`flyte-secrets: ${message}\n`);
   process.exit(2);
 });
