@@ -21,6 +21,16 @@ import { waitFor } from "./wait.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
+// sh -c GUARD name binary args...: runs the binary in the background, keeps this process's pipe on fd 3 (background
+// jobs get /dev/null as stdin), and on the pipe's end-of-file sends the binary SIGTERM; exits with its status.
+const PARENT_DEATH_GUARD = [
+  "exec 3<&0",
+  '"$@" &',
+  "child=$!",
+  "(read -r _ <&3; kill -TERM $child 2>/dev/null) &",
+  "wait $child",
+].join("\n");
+
 export interface ControlPlaneOptions {
   readonly binaries: Binaries;
   /** Where to keep certificates, etcd data and logs; a fresh temporary folder by default. */
@@ -108,7 +118,7 @@ function get(
 export class ControlPlane {
   private readonly components: Component[] = [];
   private readonly exitHook = (): void => {
-    for (const c of this.components) if (!c.exited) c.process.kill("SIGKILL");
+    for (const c of this.components) if (!c.exited) killGroup(c.process, "SIGKILL");
   };
 
   readonly info: ControlPlaneInfo;
@@ -280,7 +290,13 @@ export class ControlPlane {
   private spawnComponent(name: string, binary: string, args: string[]): Component {
     const logFile = join(this.info.logDir, `${name}.log`);
     const out = createWriteStream(logFile);
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    // Each binary runs under a small shell guard that holds a pipe from this process: when the pipe closes, because
+    // we stop the component or because this process died (even by SIGKILL), the guard sends the binary SIGTERM.
+    // So no etcd or kube-apiserver outlives the test run that started it.
+    const child = spawn("sh", ["-c", PARENT_DEATH_GUARD, name, binary, ...args], {
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
     child.stdout?.pipe(out, { end: false });
     child.stderr?.pipe(out, { end: false });
     const component: Component = { name, process: child, logFile, exited: false };
@@ -338,10 +354,20 @@ class ComponentExited extends Error {
 }
 
 async function stopProcess(component: Component, graceMs = 10_000): Promise<void> {
+  // Closing the guard's pipe makes it send SIGTERM to the binary (and ends the guard's reader even if the binary
+  // already exited); the whole process group is killed if that hangs.
+  component.process.stdin?.end();
   if (component.exited) return;
   const exited = new Promise<void>((resolve) => component.process.once("exit", () => resolve()));
-  component.process.kill("SIGTERM");
-  const timer = setTimeout(() => component.process.kill("SIGKILL"), graceMs);
+  const timer = setTimeout(() => killGroup(component.process, "SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
 }
