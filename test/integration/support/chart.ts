@@ -12,8 +12,7 @@ import { fileURLToPath } from "node:url";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { dump, loadAll } from "js-yaml";
 import { ControlPlane, type ControlPlaneInfo } from "../../controlplane/controlplane.ts";
-import { waitFor } from "../../controlplane/wait.ts";
-import { type CommandResult, controlPlane, uniqueName } from "./cluster.ts";
+import { type CommandResult, controlPlane, createNamedNamespace, uniqueName } from "./cluster.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const chartDir = join(repoRoot, "charts", "flyte-secrets");
@@ -92,21 +91,12 @@ export async function startDedicatedCluster(): Promise<{
 }
 
 /** Creates a namespace and waits for its `default` ServiceAccount, which pods need. */
-export async function createNamespaceIn(
+export function createNamespaceIn(
   cluster: Cluster,
   name: string,
   labels: Record<string, string> = {},
 ): Promise<string> {
-  const core = cluster.kubeConfig().makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name, labels } } });
-  await waitFor(
-    async () => {
-      await core.readNamespacedServiceAccount({ name: "default", namespace: name });
-      return true;
-    },
-    { description: `the default ServiceAccount in namespace ${name}` },
-  );
-  return name;
+  return createNamedNamespace(cluster.kubeConfig(), name, labels);
 }
 
 /** Writes text to a new temporary file and returns its path. */

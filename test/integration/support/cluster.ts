@@ -25,9 +25,17 @@ export function uniqueName(prefix: string): string {
  * Creates a namespace with a unique name and waits until its `default` ServiceAccount exists, as pods in a real
  * cluster need it before they can be created.
  */
-export async function createNamespace(prefix: string, labels: Record<string, string> = {}): Promise<string> {
-  const core = kubeConfig().makeApiClient(CoreV1Api);
-  const name = uniqueName(prefix);
+export function createNamespace(prefix: string, labels: Record<string, string> = {}): Promise<string> {
+  return createNamedNamespace(kubeConfig(), uniqueName(prefix), labels);
+}
+
+/** Creates namespace `name` through `kc` and waits for its `default` ServiceAccount. */
+export async function createNamedNamespace(
+  kc: KubeConfig,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<string> {
+  const core = kc.makeApiClient(CoreV1Api);
   await core.createNamespace({ body: { metadata: { name, labels } } });
   await waitFor(
     async () => {
