@@ -2,7 +2,7 @@
 // is one; otherwise on the project's own local control plane (the real kube-apiserver + etcd the tests use), with
 // the CRD installed, the webhook registered by URL and a demo namespace, printing the commands to try.
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
     note("stopping");
     await operator.stop();
     probes.close();
+    await rm(certDir, { recursive: true, force: true });
     await plane?.stop();
     process.exit(0);
   };

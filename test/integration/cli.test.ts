@@ -2,8 +2,7 @@
 // against the real API server: the Flyte docs' command lines verbatim, values from arguments, files (every byte
 // value) and stdin reaching the task namespaces through the controller, rotation, deletion with the garbage
 // collector, image_pull validation, and one clear line for every error. No output ever contains a value.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CoreV1Api, CustomObjectsApi, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +19,13 @@ import {
   secretBytes,
   tokenKubeconfig,
 } from "./support/cli.ts";
-import { type CommandResult, createNamespace, kubeConfig, uniqueName } from "./support/cluster.ts";
+import {
+  type CommandResult,
+  createNamespace,
+  kubeConfig,
+  scratchDir,
+  uniqueName,
+} from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
 import { createInstallation, type Installation, type RunningController } from "./support/operator.ts";
 
@@ -60,7 +65,7 @@ let scratch: string;
 
 beforeAll(async () => {
   await installCrd();
-  scratch = await mkdtemp(join(tmpdir(), "flyte-secrets-cli-"));
+  scratch = await scratchDir("flyte-secrets-cli-");
 });
 
 afterAll(async () => {

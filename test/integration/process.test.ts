@@ -1,14 +1,13 @@
 // The program as a process: `flyte-secrets controller` with a config file and leader election takes the Lease,
 // serves its probes, and on SIGTERM releases the Lease and exits 0; a bad config file is refused with a clear error.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CoordinationV1Api } from "@kubernetes/client-node";
 import { afterAll, describe, expect, it } from "vitest";
 import { waitFor } from "../controlplane/wait.ts";
-import { controlPlane, createNamespace, kubeConfig, uniqueName } from "./support/cluster.ts";
+import { controlPlane, createNamespace, kubeConfig, scratchDir, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -45,7 +44,7 @@ describe("flyte-secrets process", () => {
     // Its own installation: only namespaces with this label are considered, so other tests' objects are untouched.
     const selector = uniqueName("process");
     const namespace = await createNamespace("process", { "flyte-secrets.test/instance": selector });
-    const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-config-"));
+    const dir = await scratchDir("flyte-secrets-config-");
     const config = join(dir, "config.yaml");
     await writeFile(
       config,
@@ -79,7 +78,7 @@ describe("flyte-secrets process", () => {
   });
 
   it("refuses an invalid config file with one message per problem", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-config-"));
+    const dir = await scratchDir("flyte-secrets-config-");
     const config = join(dir, "config.yaml");
     await writeFile(config, "webhook: {port: 99999}\ncontroller: {leaderElection: {enabled: maybe}}\n");
     const proc = start(["webhook", "--config", config, "--kubeconfig", controlPlane().kubeconfigPath]);

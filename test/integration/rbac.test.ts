@@ -6,8 +6,7 @@
 //
 // This runs on a control plane of its own: the controller acts on every participating namespace of its cluster (as
 // deployed, it has no test-isolation selector), so on the shared one it would touch other tests' installations.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   AdmissionregistrationV1Api,
@@ -41,7 +40,7 @@ import {
   valuesFile,
 } from "./support/chart.ts";
 import { flyte } from "./support/cli.ts";
-import { uniqueName } from "./support/cluster.ts";
+import { scratchDir, uniqueName } from "./support/cluster.ts";
 
 const release = "flyte-secrets";
 const namespace = "flyte-secrets";
@@ -78,7 +77,7 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
   beforeAll(async () => {
     dedicated = await startDedicatedCluster();
     cluster = dedicated.cluster;
-    const scratch = await mkdtemp(join(tmpdir(), "flyte-secrets-rbac-"));
+    const scratch = await scratchDir("flyte-secrets-rbac-");
     const logDir = join(cluster.info.logDir, "operators");
 
     // The README's Helm quick start, with the chart's own webhook configuration kept off the test namespaces: no

@@ -1,15 +1,14 @@
 // The control plane can host admission webhooks: the real API server calls an HTTPS server on 127.0.0.1 through a
 // MutatingWebhookConfiguration and applies the JSON patch it answers with.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AdmissionregistrationV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCertificateAuthority, issueCertificate } from "../../src/tls/certificates.ts";
 import { waitFor } from "../controlplane/wait.ts";
-import { createNamespace, kubeConfig, kubectl, uniqueName } from "./support/cluster.ts";
+import { createNamespace, kubeConfig, kubectl, scratchDir, uniqueName } from "./support/cluster.ts";
 
 interface Recorded {
   readonly uid: string;
@@ -126,7 +125,7 @@ describe("webhook hosting", () => {
 
   it("calls the webhook over HTTPS and applies its JSON patch to a pod created with kubectl", async () => {
     const manifest = JSON.stringify({ apiVersion: "v1", kind: "Pod", ...pod("task", true) });
-    const file = join(await mkdtemp(join(tmpdir(), "harness-")), "pod.json");
+    const file = join(await scratchDir("harness-"), "pod.json");
     await writeFile(file, manifest);
 
     const created = await kubectl("create", "-n", namespace, "-f", file, "-o", "json");

@@ -1,8 +1,7 @@
 // The webhook as a cluster runs it: the real API server calls it over HTTPS through the MutatingWebhookConfiguration
 // of DESIGN §5.3 and applies its patch; pods are created with the real kubectl.
 
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { connect } from "node:tls";
 import { CoreV1Api, type V1Pod } from "@kubernetes/client-node";
@@ -12,7 +11,7 @@ import { encodeFlyteSecret } from "../../src/domain/flyte-encoding.ts";
 import { scopeSecretName } from "../../src/domain/names.ts";
 import { createCertificateAuthority, issueCertificate } from "../../src/tls/certificates.ts";
 import { waitFor } from "../controlplane/wait.ts";
-import { kubeConfig, kubectl, uniqueName } from "./support/cluster.ts";
+import { kubeConfig, kubectl, scratchDir, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
 import { createFlyteSecret, waitForReady } from "./support/flytesecrets.ts";
 import {
@@ -28,7 +27,7 @@ async function kubectlCreate(
   namespace: string,
   pod: V1Pod,
 ): Promise<{ code: number; pod?: V1Pod; stderr: string }> {
-  const file = join(await mkdtemp(join(tmpdir(), "pod-")), "pod.json");
+  const file = join(await scratchDir("pod-"), "pod.json");
   await writeFile(file, JSON.stringify({ apiVersion: "v1", kind: "Pod", ...pod }));
   const result = await kubectl("create", "-n", namespace, "-f", file, "-o", "json");
   return result.code === 0

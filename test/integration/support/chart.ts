@@ -3,16 +3,15 @@
 // on the shared control plane or on a dedicated one.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { dump, loadAll } from "js-yaml";
 import { ControlPlane, type ControlPlaneInfo } from "../../controlplane/controlplane.ts";
-import { type CommandResult, controlPlane, createNamedNamespace, uniqueName } from "./cluster.ts";
+import { type CommandResult, controlPlane, createNamedNamespace, scratchDir, uniqueName } from "./cluster.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const chartDir = join(repoRoot, "charts", "flyte-secrets");
@@ -101,7 +100,7 @@ export function createNamespaceIn(
 
 /** Writes text to a new temporary file and returns its path. */
 export async function temporaryFile(name: string, text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-chart-"));
+  const dir = await scratchDir("flyte-secrets-chart-");
   const path = join(dir, name);
   await writeFile(path, text);
   return path;

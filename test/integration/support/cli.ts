@@ -1,15 +1,14 @@
 // Runs the flyte CLI exactly as a user does (bin/flyte, or the real kubectl finding bin/kubectl-flyte on PATH) as a
 // subprocess against the shared control plane, and keeps every output so a test can prove no value was printed.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import { dump } from "js-yaml";
 import { type FlyteSecretObject, GROUP, PLURAL, VERSION } from "../../../src/domain/api.ts";
-import { type CommandResult, controlPlane, kubeConfig } from "./cluster.ts";
+import { type CommandResult, controlPlane, kubeConfig, scratchDir } from "./cluster.ts";
 
 export const flyteBin = fileURLToPath(new URL("../../../bin/flyte", import.meta.url));
 export const kubectlFlyteBin = fileURLToPath(new URL("../../../bin/kubectl-flyte", import.meta.url));
@@ -93,7 +92,7 @@ export function flyte(
 
 /** Runs the real kubectl with `kubectl-flyte` (a symlink to bin/kubectl-flyte) on PATH, as a user installs it. */
 export async function kubectlWithPlugin(args: readonly string[]): Promise<CommandResult> {
-  const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-plugin-"));
+  const dir = await scratchDir("flyte-secrets-plugin-");
   try {
     await symlink(kubectlFlyteBin, join(dir, "kubectl-flyte"));
     return await runProcess(controlPlane().binaries.kubectl, args, {

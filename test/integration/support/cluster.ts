@@ -1,6 +1,9 @@
 // What integration tests need from the shared control plane: clients, fresh namespaces, and the real kubectl and helm.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { inject } from "vitest";
 import type { ControlPlaneInfo } from "../../controlplane/controlplane.ts";
@@ -14,6 +17,16 @@ export function kubeConfig(): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromFile(controlPlane().kubeconfigPath);
   return kc;
+}
+
+/**
+ * A fresh folder for a test's files, inside the control plane's folder: removed with it after a passing run, kept
+ * (with the logs) after a failing one.
+ */
+export function scratchDir(prefix: string): Promise<string> {
+  const parent = join(controlPlane().dir, "scratch");
+  mkdirSync(parent, { recursive: true });
+  return mkdtemp(join(parent, prefix));
 }
 
 /** A DNS-label-safe name unique to this run, e.g. `webhook-3f9a1c`. */

@@ -1,12 +1,11 @@
 // The FlyteSecret CRD in the shared control plane: installed from crds/ exactly as a user would, and manifests applied
 // with the real kubectl so tests see the API server's own answers.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { API_VERSION, type FlyteSecretSpec, GROUP, KIND, PLURAL } from "../../../src/domain/api.ts";
 import { waitFor } from "../../controlplane/wait.ts";
-import { type CommandResult, kubectl } from "./cluster.ts";
+import { type CommandResult, kubectl, scratchDir } from "./cluster.ts";
 
 export const crdName = `${PLURAL}.${GROUP}`;
 export const crdPath = fileURLToPath(new URL(`../../../crds/${crdName}.yaml`, import.meta.url));
@@ -54,7 +53,7 @@ export function flyteSecretManifest(
 
 /** Writes the manifest to a temporary file and runs `kubectl apply -n <namespace> -f` on it. */
 export async function applyManifest(namespace: string, manifest: object): Promise<CommandResult> {
-  const dir = await mkdtemp(join(tmpdir(), "flyte-secrets-manifest-"));
+  const dir = await scratchDir("flyte-secrets-manifest-");
   try {
     const file = join(dir, "manifest.json");
     await writeFile(file, JSON.stringify(manifest));

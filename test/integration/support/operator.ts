@@ -2,8 +2,7 @@
 // selector so that concurrent test files each have their own installation. Logs go to a file (at debug level) that
 // tests grep for secret values.
 import { mkdirSync } from "node:fs";
-import { mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AdmissionregistrationV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { pino } from "pino";
@@ -13,7 +12,7 @@ import { webhookConfiguration } from "../../../src/webhook/configuration.ts";
 import { tlsFilesIn } from "../../../src/webhook/tls-files.ts";
 import { Webhook } from "../../../src/webhook/webhook.ts";
 import { waitFor } from "../../controlplane/wait.ts";
-import { controlPlane, createNamespace, kubeConfig, uniqueName } from "./cluster.ts";
+import { controlPlane, createNamespace, kubeConfig, scratchDir, uniqueName } from "./cluster.ts";
 
 export const INSTANCE_LABEL = "flyte-secrets.test/instance";
 
@@ -100,7 +99,7 @@ export async function createInstallation(prefix: string): Promise<Installation> 
         ...overrides,
       });
       await controller.controller.ensureWebhookTls();
-      const certDir = await mkdtemp(join(tmpdir(), "flyte-secrets-webhook-tls-"));
+      const certDir = await scratchDir("flyte-secrets-webhook-tls-");
       const syncTlsFiles = async (): Promise<void> => {
         const secret = await kubeConfig()
           .makeApiClient(CoreV1Api)

@@ -1,6 +1,6 @@
 // The webhook's HTTPS server on loopback: malformed input gets a 400 (or a well-formed refusal), never a 500 or a
 // crash; a decision that throws is a refusal, not a dropped connection; a rotated certificate is served at once.
-import { mkdtemp, rename, writeFile } from "node:fs/promises";
+import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +96,7 @@ describe("webhook server", () => {
 
   afterAll(async () => {
     await server?.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it.each([
