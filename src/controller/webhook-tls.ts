@@ -12,7 +12,7 @@ import {
 import type { Logger } from "pino";
 import { MANAGED_BY } from "../domain/api.ts";
 import { createCertificateAuthority, issueCertificate } from "../tls/certificates.ts";
-import { planTls, type TlsMaterial } from "../tls/rotation.ts";
+import { firstPem, planTls, type TlsMaterial } from "../tls/rotation.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -31,12 +31,6 @@ export interface WebhookTlsOptions {
 function field(secret: V1Secret | undefined, key: string): string | undefined {
   const value = secret?.data?.[key];
   return value === undefined ? undefined : Buffer.from(value, "base64").toString("utf8");
-}
-
-/** The first PEM certificate of a bundle. */
-function firstPem(bundle: string): string | undefined {
-  const match = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/.exec(bundle);
-  return match?.[0];
 }
 
 function stillValid(pem: string, now: Date): boolean {
@@ -153,7 +147,9 @@ export class WebhookTls {
       notBefore,
       notAfter: new Date(now.getTime() + servingDays * day),
     });
-    return { caCertPem: ca.certPem, caKeyPem: ca.keyPem, certPem: serving.certPem, keyPem: serving.keyPem };
+    // A kept CA keeps its stored bundle byte for byte, so the caBundle does not change.
+    const caCertPem = current && current.caCertPem !== "" ? current.caCertPem : ca.certPem;
+    return { caCertPem, caKeyPem: ca.keyPem, certPem: serving.certPem, keyPem: serving.keyPem };
   }
 
   private async write(existing: V1Secret | undefined, material: TlsMaterial): Promise<void> {
@@ -192,25 +188,38 @@ export class WebhookTls {
   private async patchCaBundle(caPem: string): Promise<boolean> {
     const name = this.options.webhookConfigurationName;
     if (!name) return true;
-    let config: Awaited<ReturnType<AdmissionregistrationV1Api["readMutatingWebhookConfiguration"]>>;
-    try {
-      config = await this.admission.readMutatingWebhookConfiguration({ name });
-    } catch (error) {
-      if (statusCode(error) === 404) {
-        this.log.info(
-          { webhookConfiguration: name },
-          "MutatingWebhookConfiguration not found yet; caBundle not set",
-        );
-        return false;
-      }
-      throw error;
-    }
     const bundle = Buffer.from(caPem).toString("base64");
-    const webhooks = config.webhooks ?? [];
-    if (webhooks.every((w) => w.clientConfig.caBundle === bundle)) return true;
-    config.webhooks = webhooks.map((w) => ({ ...w, clientConfig: { ...w.clientConfig, caBundle: bundle } }));
-    await this.admission.replaceMutatingWebhookConfiguration({ name, body: config });
-    this.log.info({ webhookConfiguration: name }, "caBundle updated");
-    return true;
+    // Another replica (or Helm) may update the configuration at the same time: re-read and retry on conflict.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let config: Awaited<ReturnType<AdmissionregistrationV1Api["readMutatingWebhookConfiguration"]>>;
+      try {
+        config = await this.admission.readMutatingWebhookConfiguration({ name });
+      } catch (error) {
+        if (statusCode(error) === 404) {
+          this.log.info(
+            { webhookConfiguration: name },
+            "MutatingWebhookConfiguration not found yet; caBundle not set",
+          );
+          return false;
+        }
+        throw error;
+      }
+      const webhooks = config.webhooks ?? [];
+      if (webhooks.every((w) => w.clientConfig.caBundle === bundle)) return true;
+      config.webhooks = webhooks.map((w) => ({
+        ...w,
+        clientConfig: { ...w.clientConfig, caBundle: bundle },
+      }));
+      try {
+        await this.admission.replaceMutatingWebhookConfiguration({ name, body: config });
+        this.log.info({ webhookConfiguration: name }, "caBundle updated");
+        return true;
+      } catch (error) {
+        if (statusCode(error) !== 409) throw error;
+      }
+    }
+    throw new Error(
+      `could not update the caBundle of MutatingWebhookConfiguration ${name}: it kept changing`,
+    );
   }
 }

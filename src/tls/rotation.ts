@@ -22,6 +22,12 @@ export type TlsPlan =
   | { readonly action: "issue-serving"; readonly reason: string }
   | { readonly action: "new-ca"; readonly reason: string };
 
+/** The first certificate of a PEM bundle (the CA bundle lists the newest CA first). */
+export function firstPem(bundle: string): string | undefined {
+  const match = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(bundle);
+  return match ? `${match[0]}\n` : undefined;
+}
+
 function sanSet(cert: X509Certificate): Set<string> {
   return new Set(
     (cert.subjectAltName ?? "")
@@ -36,7 +42,7 @@ export function planTls(current: Partial<TlsMaterial> | undefined, wanted: TlsWa
     return { action: "new-ca", reason: "no certificate authority yet" };
   let ca: X509Certificate;
   try {
-    ca = new X509Certificate(current.caCertPem);
+    ca = new X509Certificate(firstPem(current.caCertPem) ?? "");
   } catch {
     return { action: "new-ca", reason: "the stored CA certificate does not parse" };
   }

@@ -87,6 +87,11 @@ describe("planTls", () => {
     expect(planTls(material, wanted, at(3000)).action).toBe("new-ca");
   });
 
+  it("reads a CA bundle by its first (newest) certificate", () => {
+    const bundle = `${material.caCertPem.trimEnd()}\n${foreign.certPem}`;
+    expect(planTls({ ...material, caCertPem: bundle }, wanted, at(10))).toEqual({ action: "keep" });
+  });
+
   it("starts over when the stored CA does not parse", () => {
     expect(planTls({ ...material, caCertPem: "garbage" }, wanted, at(0)).action).toBe("new-ca");
   });
