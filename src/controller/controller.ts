@@ -239,12 +239,16 @@ export class Controller {
     if (this.leading) return;
     this.leading = true;
     this.enqueueAll();
-    this.running = this.queue.run(
-      (key) => this.process(key),
-      (key, error) => {
-        const delay = this.queue.retry(key);
-        this.log.warn({ key, retryInMs: delay, ...describeError(error) }, "reconcile failed; will retry");
-      },
+    // After a lost and regained lease, the previous worker finishes its key first: never two at once.
+    const previous = this.running ?? Promise.resolve();
+    this.running = previous.then(() =>
+      this.queue.run(
+        (key) => this.process(key),
+        (key, error) => {
+          const delay = this.queue.retry(key);
+          this.log.warn({ key, retryInMs: delay, ...describeError(error) }, "reconcile failed; will retry");
+        },
+      ),
     );
     this.checkWebhookTls();
   }
