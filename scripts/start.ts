@@ -16,6 +16,7 @@ import {
 import { load } from "js-yaml";
 import { defaultConfig } from "../src/config/config.ts";
 import { labels } from "../src/domain/api.ts";
+import { statusCode } from "../src/kube/errors.ts";
 import { createLogger } from "../src/observability/logger.ts";
 import { startProbeServer } from "../src/observability/server.ts";
 import { Operator } from "../src/operator.ts";
@@ -56,7 +57,7 @@ async function installCrd(kc: KubeConfig): Promise<void> {
   try {
     await api.createCustomResourceDefinition({ body: crd });
   } catch (error) {
-    if ((error as { code?: number }).code !== 409) throw error;
+    if (statusCode(error) !== 409) throw error;
   }
   await waitFor(
     async () => {
@@ -77,7 +78,7 @@ async function ensureNamespace(
   try {
     await kc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name, labels: nsLabels } } });
   } catch (error) {
-    if ((error as { code?: number }).code !== 409) throw error;
+    if (statusCode(error) !== 409) throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 // Every failure becomes one line a user can act on. API errors are described from their status code and the
 // Status object's structured fields (reason, kind, field paths) only: a response body is never printed, since it
 // could echo what was sent.
+import { statusCode } from "../kube/errors.ts";
 
 /** A failure whose message is meant for the user as it is: printed as one line, no stack trace. */
 export class CliError extends Error {
@@ -35,10 +36,7 @@ interface StatusFacts {
 }
 
 /** The HTTP status of an API error (the client's ApiException), if it is one. */
-export function statusCodeOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "number" ? code : undefined;
-}
+export const statusCodeOf = statusCode;
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 

@@ -207,21 +207,21 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
     leaseDurationSeconds: r.integer(
       le.leaseDurationSeconds,
       "controller.leaderElection.leaseDurationSeconds",
-      15,
+      base.controller.leaderElection.leaseDurationSeconds,
       2,
       600,
     ),
     renewDeadlineSeconds: r.integer(
       le.renewDeadlineSeconds,
       "controller.leaderElection.renewDeadlineSeconds",
-      10,
+      base.controller.leaderElection.renewDeadlineSeconds,
       1,
       600,
     ),
     retryPeriodSeconds: r.integer(
       le.retryPeriodSeconds,
       "controller.leaderElection.retryPeriodSeconds",
-      2,
+      base.controller.leaderElection.retryPeriodSeconds,
       1,
       60,
     ),
@@ -241,20 +241,32 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       dns,
     ),
     podLabels: {
-      project: r.string(podLabels.project, "podLabels.project", "project", labelKey, "a label key"),
-      domain: r.string(podLabels.domain, "podLabels.domain", "domain", labelKey, "a label key"),
+      project: r.string(
+        podLabels.project,
+        "podLabels.project",
+        base.podLabels.project,
+        labelKey,
+        "a label key",
+      ),
+      domain: r.string(podLabels.domain, "podLabels.domain", base.podLabels.domain, labelKey, "a label key"),
     },
     ...(namespaceTemplate ? { namespaceTemplate } : {}),
     ...(namespaceSelector ? { namespaceSelector } : {}),
     logLevel: r.string(
       top.logLevel,
       "logLevel",
-      "info",
+      base.logLevel,
       new RegExp(`^(${logLevels.join("|")})$`),
       `one of ${logLevels.join(", ")}`,
     ),
     controller: {
-      metricsPort: r.integer(controller.metricsPort, "controller.metricsPort", 8080, 0, 65535),
+      metricsPort: r.integer(
+        controller.metricsPort,
+        "controller.metricsPort",
+        base.controller.metricsPort,
+        0,
+        65535,
+      ),
       leaderElection,
       limits: {
         maxValueBytes: r.integer(
@@ -273,7 +285,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
         ),
       },
       webhookTls: {
-        enabled: r.boolean(tls.enabled, "controller.webhookTls.enabled", false),
+        enabled: r.boolean(tls.enabled, "controller.webhookTls.enabled", base.controller.webhookTls.enabled),
         secretName: r.string(
           tls.secretName,
           "controller.webhookTls.secretName",
@@ -294,8 +306,8 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       },
     },
     webhook: {
-      port: r.integer(webhook.port, "webhook.port", 9443, 0, 65535),
-      metricsPort: r.integer(webhook.metricsPort, "webhook.metricsPort", 8081, 0, 65535),
+      port: r.integer(webhook.port, "webhook.port", base.webhook.port, 0, 65535),
+      metricsPort: r.integer(webhook.metricsPort, "webhook.metricsPort", base.webhook.metricsPort, 0, 65535),
       certDir: r.string(webhook.certDir, "webhook.certDir", base.webhook.certDir),
     },
   };

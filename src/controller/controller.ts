@@ -30,11 +30,13 @@ import {
   entryId,
   entryOf,
   type SourceFacts,
+  sourceFactsOf,
 } from "../domain/catalog.ts";
 import { desiredStatus, readyTransition, sameStatus } from "../domain/conditions.ts";
-import { type DesiredSecret, desiredSecrets, managedSelector } from "../domain/materialize.ts";
+import { type DesiredSecret, desiredSecrets, managedSelector, secretMatches } from "../domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../domain/names.ts";
 import type { Scope } from "../domain/scope.ts";
+import { describeApiError } from "../kube/errors.ts";
 import { Informer } from "../kube/informer.ts";
 import { LeaderElector } from "../kube/leader.ts";
 import {
@@ -77,66 +79,6 @@ export interface ControllerOptions {
 
 const STATUS_KEY = "status";
 const namespaceKey = (name: string): string => `ns:${name}`;
-
-function describeError(error: unknown): { status?: number; message: string } {
-  const e = error as { code?: unknown; body?: unknown; message?: unknown } | null;
-  const status = typeof e?.code === "number" ? e.code : undefined;
-  // The API server's Status message names objects, fields and permissions, never Secret values. Anything that is
-  // not such a message is cut short.
-  let body: unknown = e?.body;
-  if (typeof body === "string") {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      body = undefined;
-    }
-  }
-  let message =
-    typeof (body as { message?: unknown } | undefined)?.message === "string"
-      ? String((body as { message: string }).message)
-      : "";
-  if (message === "" && error instanceof Error) message = error.message.split("\n")[0]?.slice(0, 500) ?? "";
-  return status === undefined ? { message } : { status, message };
-}
-
-function decodedSize(base64: string): number {
-  return Buffer.byteLength(base64, "base64");
-}
-
-function isDockerConfig(base64: string): boolean {
-  try {
-    const parsed = JSON.parse(Buffer.from(base64, "base64").toString("utf8")) as unknown;
-    const auths = (parsed as { auths?: unknown } | null)?.auths;
-    return typeof auths === "object" && auths !== null && !Array.isArray(auths);
-  } catch {
-    return false;
-  }
-}
-
-function sameRecord(
-  a: Readonly<Record<string, string>> | undefined,
-  b: Readonly<Record<string, string>>,
-): boolean {
-  const ak = Object.keys(a ?? {});
-  return ak.length === Object.keys(b).length && ak.every((k) => a?.[k] === b[k]);
-}
-
-function includesAll(
-  actual: Readonly<Record<string, string>> | undefined,
-  wanted: Readonly<Record<string, string>>,
-) {
-  return Object.entries(wanted).every(([k, v]) => actual?.[k] === v);
-}
-
-/** True when the live Secret already matches what is desired (extra labels and annotations are left alone). */
-export function matches(actual: V1Secret, desired: DesiredSecret): boolean {
-  return (
-    (actual.type ?? "Opaque") === desired.type &&
-    sameRecord(actual.data, desired.data) &&
-    includesAll(actual.metadata?.labels, desired.labels) &&
-    includesAll(actual.metadata?.annotations, desired.annotations)
-  );
-}
 
 export class Controller {
   readonly flyteSecrets: Informer<FlyteSecretResource>;
@@ -246,7 +188,10 @@ export class Controller {
         (key) => this.process(key),
         (key, error) => {
           const delay = this.queue.retry(key);
-          this.log.warn({ key, retryInMs: delay, ...describeError(error) }, "reconcile failed; will retry");
+          this.log.warn(
+            { key, retryInMs: delay, ...describeApiError(error) },
+            "reconcile failed; will retry",
+          );
         },
       ),
     );
@@ -262,7 +207,7 @@ export class Controller {
       // Helm creates the webhook configuration after the Deployments: look again soon until its caBundle is set.
       .then((result) => (result.configured ? (this.options.webhookTlsCheckSeconds ?? 600) * 1000 : 30_000))
       .catch((error: unknown) => {
-        this.log.warn(describeError(error), "webhook certificate check failed; retrying");
+        this.log.warn(describeApiError(error), "webhook certificate check failed; retrying");
         return 30_000;
       })
       .then((delay) => {
@@ -378,17 +323,7 @@ export class Controller {
 
   private sourceFacts(namespace: string, name: string): SourceFacts | undefined {
     const secret = this.sourceSecret(namespace, name);
-    if (secret === undefined) return undefined;
-    const data = secret.data ?? {};
-    return {
-      name,
-      uid: secret.metadata?.uid ?? "",
-      resourceVersion: secret.metadata?.resourceVersion ?? "",
-      sizes: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodedSize(v)])),
-      dockerConfigKeys: Object.entries(data)
-        .filter(([, v]) => isDockerConfig(v))
-        .map(([k]) => k),
-    };
+    return secret === undefined ? undefined : sourceFactsOf(name, secret.metadata ?? {}, secret.data ?? {});
   }
 
   private assessments(entries: readonly CatalogEntry[]): Map<string, Assessment> {
@@ -447,7 +382,18 @@ export class Controller {
       const have = actual.get(want.name);
       actual.delete(want.name);
       if (have === undefined) await this.createSecret(name, want);
-      else if (!matches(have, want)) await this.updateSecret(name, have, want);
+      else if (
+        !secretMatches(
+          {
+            type: have.type,
+            data: have.data,
+            labels: have.metadata?.labels,
+            annotations: have.metadata?.annotations,
+          },
+          want,
+        )
+      )
+        await this.updateSecret(name, have, want);
     }
     for (const stale of actual.values()) await this.deleteSecret(stale);
   }
@@ -475,7 +421,7 @@ export class Controller {
       this.metrics.writes.inc({ verb: "create", resource: "secrets" });
       this.log.info({ namespace, secret: want.name, keys: Object.keys(want.data) }, "created managed Secret");
     } catch (error) {
-      const { status, message } = describeError(error);
+      const { status, message } = describeApiError(error);
       if (status === 409) {
         // A Secret of that name exists without our label: it is not ours, so it is left alone.
         this.log.warn(
@@ -505,7 +451,7 @@ export class Controller {
       this.metrics.writes.inc({ verb: "update", resource: "secrets" });
       this.log.info({ namespace, secret: name, keys: Object.keys(want.data) }, "updated managed Secret");
     } catch (error) {
-      throw new Error(`updating Secret ${namespace}/${name}: ${describeError(error).message}`);
+      throw new Error(`updating Secret ${namespace}/${name}: ${describeApiError(error).message}`);
     }
   }
 
@@ -523,7 +469,7 @@ export class Controller {
       this.metrics.writes.inc({ verb: "delete", resource: "secrets" });
       this.log.info({ namespace, secret: name }, "deleted managed Secret");
     } catch (error) {
-      const { status, message } = describeError(error);
+      const { status, message } = describeApiError(error);
       if (status === 404 || status === 409) return;
       throw new Error(`deleting Secret ${namespace}/${name}: ${message}`);
     }
@@ -572,7 +518,7 @@ export class Controller {
         );
         this.metrics.writes.inc({ verb: "patch", resource: "flytesecrets/status" });
       } catch (error) {
-        const { status, message } = describeError(error);
+        const { status, message } = describeApiError(error);
         if (status === 404) continue;
         throw new Error(`updating status of FlyteSecret ${entryId(entry)}: ${message}`);
       }
@@ -622,7 +568,7 @@ export class Controller {
       this.metrics.writes.inc({ verb: "create", resource: "events" });
     } catch (error) {
       this.log.warn(
-        { flyteSecret: `${namespace}/${object.metadata?.name ?? ""}`, ...describeError(error) },
+        { flyteSecret: `${namespace}/${object.metadata?.name ?? ""}`, ...describeApiError(error) },
         "could not record Event",
       );
     }

@@ -11,6 +11,7 @@ import {
 } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { MANAGED_BY } from "../domain/api.ts";
+import { statusCode } from "../kube/errors.ts";
 import { createCertificateAuthority, issueCertificate } from "../tls/certificates.ts";
 import { firstPem, planTls, type TlsMaterial } from "../tls/rotation.ts";
 
@@ -39,11 +40,6 @@ function stillValid(pem: string, now: Date): boolean {
   } catch {
     return false;
   }
-}
-
-function statusCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "number" ? code : undefined;
 }
 
 export class WebhookTls {

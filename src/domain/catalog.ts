@@ -132,6 +132,34 @@ export interface SourceFacts {
   readonly dockerConfigKeys?: readonly string[];
 }
 
+/** A source Secret's facts from its metadata and base64 `data`; the values are only measured and shape-checked. */
+export function sourceFactsOf(
+  name: string,
+  metadata: { readonly uid?: string; readonly resourceVersion?: string },
+  data: Readonly<Record<string, string>>,
+): SourceFacts {
+  return {
+    name,
+    uid: metadata.uid ?? "",
+    resourceVersion: metadata.resourceVersion ?? "",
+    sizes: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.byteLength(v, "base64")])),
+    dockerConfigKeys: Object.entries(data)
+      .filter(([, v]) => isDockerConfig(v))
+      .map(([k]) => k),
+  };
+}
+
+/** A Docker config JSON has an `auths` mapping. */
+function isDockerConfig(base64: string): boolean {
+  try {
+    const parsed = JSON.parse(Buffer.from(base64, "base64").toString("utf8")) as unknown;
+    const auths = (parsed as { auths?: unknown } | null)?.auths;
+    return typeof auths === "object" && auths !== null && !Array.isArray(auths);
+  } catch {
+    return false;
+  }
+}
+
 export type Assessment =
   | { readonly ready: true; readonly reason: "Materialized"; readonly message: string }
   | {

@@ -97,6 +97,32 @@ export function desiredSecrets(
   return result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+export interface LiveSecret {
+  readonly type?: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * True when a live managed Secret already is what is desired, so no write is needed: same type and exactly the same
+ * data; our labels and annotations present (others a user added are left alone).
+ */
+export function secretMatches(actual: LiveSecret, desired: DesiredSecret): boolean {
+  const data = actual.data ?? {};
+  const includesAll = (
+    have: Readonly<Record<string, string>> | undefined,
+    want: Readonly<Record<string, string>>,
+  ) => Object.entries(want).every(([k, v]) => have?.[k] === v);
+  return (
+    (actual.type ?? "Opaque") === desired.type &&
+    Object.keys(data).length === Object.keys(desired.data).length &&
+    includesAll(data, desired.data) &&
+    includesAll(actual.labels, desired.labels) &&
+    includesAll(actual.annotations, desired.annotations)
+  );
+}
+
 /** How many namespaces hold a secret of `scope`, for FlyteSecret status. */
 export function namespacesHolding(scope: Scope, bindings: readonly NamespaceBinding[]): number {
   return bindings.filter((b) => bindingSees(b, scope)).length;

@@ -6,6 +6,7 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { Watch } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { Backoff } from "./backoff.ts";
+import { statusCode } from "./errors.ts";
 
 export interface ListPage<T> {
   readonly items: readonly T[];
@@ -38,15 +39,6 @@ export type InformerHandler<T> = (event: InformerEvent, object: T, old?: T) => v
 export function objectKey(object: KubernetesObject): string {
   const ns = object.metadata?.namespace;
   return ns ? `${ns}/${object.metadata?.name ?? ""}` : (object.metadata?.name ?? "");
-}
-
-function statusCodeOf(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null) {
-    const e = error as { statusCode?: unknown; code?: unknown };
-    if (typeof e.statusCode === "number") return e.statusCode;
-    if (typeof e.code === "number") return e.code;
-  }
-  return undefined;
 }
 
 export class Informer<T extends KubernetesObject> {
@@ -243,7 +235,7 @@ export class Informer<T extends KubernetesObject> {
           this.restartWatch();
           return;
         }
-        const status = statusCodeOf(error);
+        const status = statusCode(error);
         if (status === 410) {
           this.relist();
           return;

@@ -4,6 +4,7 @@
 // seen to change, never by comparing clocks across machines. `release()` hands the lease over at once on shutdown.
 import { CoordinationV1Api, type KubeConfig, type V1Lease, V1MicroTime } from "@kubernetes/client-node";
 import type { Logger } from "pino";
+import { statusCode } from "./errors.ts";
 
 export interface LeaderElectionOptions {
   readonly namespace: string;
@@ -14,11 +15,6 @@ export interface LeaderElectionOptions {
   readonly retryPeriodSeconds?: number;
   readonly onStartedLeading: () => void;
   readonly onStoppedLeading: () => void;
-}
-
-function statusCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "number" ? code : undefined;
 }
 
 export class LeaderElector {

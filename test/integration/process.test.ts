@@ -1,10 +1,11 @@
-// The program as a process: `flyte-secrets controller` with a config file and leader election takes the Lease,
-// serves its probes, and on SIGTERM releases the Lease and exits 0; a bad config file is refused with a clear error.
+// The program as a process: `flyte-secrets controller` with a config file and leader election takes the Lease and on
+// SIGTERM releases it and exits 0; `operator` runs both halves with its own TLS; a bad config file is refused clearly.
 import { type ChildProcess, spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { X509Certificate } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CoordinationV1Api } from "@kubernetes/client-node";
+import { CoordinationV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, describe, expect, it } from "vitest";
 import { waitFor } from "../controlplane/wait.ts";
 import { controlPlane, createNamespace, kubeConfig, scratchDir, uniqueName } from "./support/cluster.ts";
@@ -75,6 +76,44 @@ describe("flyte-secrets process", () => {
     const lease = await leases.readNamespacedLease({ name: "process-test", namespace });
     expect(lease.spec?.holderIdentity ?? "").toBe("");
     expect(proc.output()).toContain("shutting down");
+  });
+
+  it("runs the operator (controller and webhook in one process) with its own TLS, and stops on SIGTERM", async () => {
+    await installCrd();
+    const selector = uniqueName("operator");
+    const namespace = await createNamespace("operator", { "flyte-secrets.test/instance": selector });
+    const dir = await scratchDir("flyte-secrets-operator-");
+    const config = join(dir, "config.yaml");
+    await writeFile(
+      config,
+      [
+        `controlNamespaces: [${namespace}]`,
+        `namespaceSelector: {flyte-secrets.test/instance: ${selector}}`,
+        "controller:",
+        "  metricsPort: 0",
+        "  webhookTls: {enabled: true, secretName: operator-tls, serviceName: operator-hook, webhookConfigurationName: none-such}",
+        "webhook:",
+        "  port: 0",
+        `  certDir: ${join(dir, "tls")}`,
+      ].join("\n"),
+    );
+    const proc = start(["operator", "--config", config, "--kubeconfig", controlPlane().kubeconfigPath]);
+    children.push(proc.child);
+    await waitFor(() => (proc.output().includes("operator started") ? true : undefined), {
+      description: "the operator to start",
+      timeoutMs: 30_000,
+    });
+    // The controller half wrote the TLS Secret; the webhook half serves the certificate it holds.
+    const secret = await kubeConfig()
+      .makeApiClient(CoreV1Api)
+      .readNamespacedSecret({ name: "operator-tls", namespace });
+    const served = await readFile(join(dir, "tls", "tls.crt"), "utf8");
+    expect(Buffer.from(secret.data?.["tls.crt"] ?? "", "base64").toString()).toBe(served);
+    expect(new X509Certificate(served).checkHost(`operator-hook.${namespace}.svc`)).toBe(
+      `operator-hook.${namespace}.svc`,
+    );
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
   });
 
   it("refuses an invalid config file with one message per problem", async () => {

@@ -1,17 +1,27 @@
 // The Helm chart under test (charts/flyte-secrets): rendering it with the real helm, finding its objects, and running
 // its components as host processes authenticated only by tokens of the chart's own ServiceAccounts (the RBAC proof),
 // on the shared control plane or on a dedicated one.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import { dump, loadAll } from "js-yaml";
-import { ControlPlane, type ControlPlaneInfo } from "../../controlplane/controlplane.ts";
-import { type CommandResult, controlPlane, createNamedNamespace, scratchDir, uniqueName } from "./cluster.ts";
+import { ControlPlane } from "../../controlplane/controlplane.ts";
+import {
+  type Cluster,
+  type CommandResult,
+  clusterOf,
+  controlPlane,
+  createNamedNamespace,
+  scratchDir,
+  uniqueName,
+} from "./cluster.ts";
+
+export type { Cluster };
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const chartDir = join(repoRoot, "charts", "flyte-secrets");
@@ -29,47 +39,6 @@ export interface Manifest {
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly [field: string]: unknown;
-}
-
-/** A Kubernetes API server with the real kubectl and helm pointed at it. */
-export interface Cluster {
-  readonly info: ControlPlaneInfo;
-  kubectl(...args: string[]): Promise<CommandResult>;
-  helm(...args: string[]): Promise<CommandResult>;
-  kubeConfig(): KubeConfig;
-}
-
-function run(binary: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      binary,
-      args,
-      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-export function clusterOf(info: ControlPlaneInfo): Cluster {
-  return {
-    info,
-    kubectl: (...args) => run(info.binaries.kubectl, args, { KUBECONFIG: info.kubeconfigPath }),
-    helm: (...args) =>
-      run(info.binaries.helm, args, {
-        KUBECONFIG: info.kubeconfigPath,
-        HELM_CACHE_HOME: join(info.dir, "helm", "cache"),
-        HELM_CONFIG_HOME: join(info.dir, "helm", "config"),
-        HELM_DATA_HOME: join(info.dir, "helm", "data"),
-      }),
-    kubeConfig: () => {
-      const kc = new KubeConfig();
-      kc.loadFromFile(info.kubeconfigPath);
-      return kc;
-    },
-  };
 }
 
 /** The control plane vitest's global setup started, shared by every integration test file. */

@@ -13,10 +13,37 @@ export function controlPlane(): ControlPlaneInfo {
   return inject("controlPlane");
 }
 
+/** A Kubernetes API server with the real kubectl and helm pointed at it. */
+export interface Cluster {
+  readonly info: ControlPlaneInfo;
+  kubectl(...args: string[]): Promise<CommandResult>;
+  /** helm, with its state kept in the control plane's folder. */
+  helm(...args: string[]): Promise<CommandResult>;
+  kubeConfig(): KubeConfig;
+}
+
+export function clusterOf(info: ControlPlaneInfo): Cluster {
+  return {
+    info,
+    kubectl: (...args) => runBinary(info.binaries.kubectl, args, { KUBECONFIG: info.kubeconfigPath }),
+    helm: (...args) =>
+      runBinary(info.binaries.helm, args, {
+        KUBECONFIG: info.kubeconfigPath,
+        HELM_CACHE_HOME: join(info.dir, "helm", "cache"),
+        HELM_CONFIG_HOME: join(info.dir, "helm", "config"),
+        HELM_DATA_HOME: join(info.dir, "helm", "data"),
+      }),
+    kubeConfig: () => {
+      const kc = new KubeConfig();
+      kc.loadFromFile(info.kubeconfigPath);
+      return kc;
+    },
+  };
+}
+
+/** An admin client of the shared control plane. */
 export function kubeConfig(): KubeConfig {
-  const kc = new KubeConfig();
-  kc.loadFromFile(controlPlane().kubeconfigPath);
-  return kc;
+  return clusterOf(controlPlane()).kubeConfig();
 }
 
 /**
@@ -86,8 +113,7 @@ function runBinary(
 
 /** Runs the real kubectl against the shared control plane. */
 export function kubectl(...args: string[]): Promise<CommandResult> {
-  const plane = controlPlane();
-  return runBinary(plane.binaries.kubectl, args, { KUBECONFIG: plane.kubeconfigPath });
+  return clusterOf(controlPlane()).kubectl(...args);
 }
 
 /** Runs the real kubectl authenticated only by a bearer token (e.g. a ServiceAccount token), not as the admin. */
@@ -102,11 +128,5 @@ export function kubectlWithToken(token: string, ...args: string[]): Promise<Comm
 
 /** Runs the real helm against the shared control plane, with its state kept in the control plane's folder. */
 export function helm(...args: string[]): Promise<CommandResult> {
-  const plane = controlPlane();
-  return runBinary(plane.binaries.helm, args, {
-    KUBECONFIG: plane.kubeconfigPath,
-    HELM_CACHE_HOME: `${plane.dir}/helm/cache`,
-    HELM_CONFIG_HOME: `${plane.dir}/helm/config`,
-    HELM_DATA_HOME: `${plane.dir}/helm/data`,
-  });
+  return clusterOf(controlPlane()).helm(...args);
 }

@@ -10,7 +10,7 @@ import {
   podIdentity,
 } from "../../../src/domain/binding.ts";
 import type { CatalogEntry } from "../../../src/domain/catalog.ts";
-import { desiredSecrets, namespacesHolding } from "../../../src/domain/materialize.ts";
+import { desiredSecrets, namespacesHolding, secretMatches } from "../../../src/domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 import { type Scope, scopeIncludes } from "../../../src/domain/scope.ts";
 import { catalogEntry } from "./entries.ts";
@@ -202,3 +202,40 @@ describe("desiredSecrets", () => {
 function clean(scope: { project?: string | undefined; domain?: string | undefined }): Scope {
   return Object.fromEntries(Object.entries(scope).filter(([, v]) => v !== undefined)) as Scope;
 }
+
+describe("secretMatches", () => {
+  const desired = {
+    name: "flyte-secrets",
+    type: "Opaque" as const,
+    labels: { "app.kubernetes.io/managed-by": "flyte-secrets" },
+    annotations: { "secrets.flyte.org/content-version": "v1" },
+    data: { A: "YQ==" },
+  };
+  const live = {
+    type: "Opaque",
+    data: { A: "YQ==" },
+    labels: { ...desired.labels },
+    annotations: { ...desired.annotations },
+  };
+  it.each([
+    ["identical", live, true],
+    [
+      "extra user labels and annotations are left alone",
+      { ...live, labels: { ...live.labels, team: "x" }, annotations: { note: "y", ...live.annotations } },
+      true,
+    ],
+    ["missing type means Opaque", { ...live, type: undefined }, true],
+    ["a changed value", { ...live, data: { A: "Yg==" } }, false],
+    ["an extra key", { ...live, data: { A: "YQ==", B: "Yg==" } }, false],
+    ["a missing key", { ...live, data: {} }, false],
+    ["a removed managed-by label", { ...live, labels: {} }, false],
+    [
+      "an old content version",
+      { ...live, annotations: { "secrets.flyte.org/content-version": "v0" } },
+      false,
+    ],
+    ["another type", { ...live, type: "kubernetes.io/dockerconfigjson" }, false],
+  ])("%s: %s", (_name, actual, expected) => {
+    expect(secretMatches(actual, desired)).toBe(expected);
+  });
+});

@@ -8,6 +8,7 @@ import {
   readyCatalog,
   resolve,
   type SourceFacts,
+  sourceFactsOf,
 } from "../../../src/domain/catalog.ts";
 import { type Scope, scopeIncludes, scopeKind } from "../../../src/domain/scope.ts";
 import { catalogEntry } from "./entries.ts";
@@ -97,6 +98,31 @@ describe("resolve", () => {
         },
       ),
     );
+  });
+});
+
+describe("sourceFactsOf", () => {
+  it("measures decoded sizes and recognises Docker configs without keeping values", () => {
+    const docker = Buffer.from(JSON.stringify({ auths: { "r.example": { auth: "eA==" } } })).toString(
+      "base64",
+    );
+    const facts = sourceFactsOf(
+      "src",
+      { uid: "u", resourceVersion: "7" },
+      {
+        value: Buffer.from("hello").toString("base64"),
+        empty: "",
+        ".dockerconfigjson": docker,
+        list: Buffer.from(JSON.stringify({ auths: [] })).toString("base64"),
+      },
+    );
+    expect(facts).toEqual({
+      name: "src",
+      uid: "u",
+      resourceVersion: "7",
+      sizes: { value: 5, empty: 0, ".dockerconfigjson": Buffer.from(docker, "base64").length, list: 12 },
+      dockerConfigKeys: [".dockerconfigjson"],
+    });
   });
 });
 
