@@ -13,7 +13,14 @@ export const KUBERNETES_VERSION = "v1.37.2";
 export const ETCD_VERSION = "v3.6.16";
 export const HELM_VERSION = "v3.22.0";
 
-export type BinaryName = "kube-apiserver" | "kube-controller-manager" | "kubectl" | "etcd" | "helm";
+export type BinaryName =
+  | "kube-apiserver"
+  | "kube-controller-manager"
+  | "kubectl"
+  | "kube-scheduler"
+  | "kubelet"
+  | "etcd"
+  | "helm";
 export type Binaries = Readonly<Record<BinaryName, string>>;
 
 interface ToolModule {
@@ -45,6 +52,8 @@ const toolModules: readonly ToolModule[] = [
       { name: "kube-apiserver", pkg: "k8s.io/kubernetes/cmd/kube-apiserver" },
       { name: "kube-controller-manager", pkg: "k8s.io/kubernetes/cmd/kube-controller-manager" },
       { name: "kubectl", pkg: "k8s.io/kubernetes/cmd/kubectl" },
+      { name: "kube-scheduler", pkg: "k8s.io/kubernetes/cmd/kube-scheduler" },
+      { name: "kubelet", pkg: "k8s.io/kubernetes/cmd/kubelet" },
     ],
     ldflags: kubernetesLdflags(KUBERNETES_VERSION),
   },
@@ -72,6 +81,8 @@ const overrideVariables: Record<BinaryName, string> = {
   "kube-apiserver": "TEST_ASSET_KUBE_APISERVER",
   "kube-controller-manager": "TEST_ASSET_KUBE_CONTROLLER_MANAGER",
   kubectl: "TEST_ASSET_KUBECTL",
+  "kube-scheduler": "TEST_ASSET_KUBE_SCHEDULER",
+  kubelet: "TEST_ASSET_KUBELET",
   etcd: "TEST_ASSET_ETCD",
   helm: "TEST_ASSET_HELM",
 };
