@@ -5,6 +5,12 @@ import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
 
 export interface Config {
   readonly controlNamespaces: readonly string[];
+  /**
+   * Which installation this is: the value of the label `secrets.flyte.org/installation` on every Secret it manages,
+   * so two installations on one cluster never change each other's Secrets. Unset: the first control namespace (read
+   * it with `installationOf`, which also sees a `--control-namespace` override).
+   */
+  readonly installation?: string;
   readonly podLabels: { readonly project: string; readonly domain: string };
   readonly namespaceTemplate?: NameTemplate;
   /** Only namespaces carrying all these labels are considered (default: all); lets installations share a cluster. */
@@ -54,6 +60,11 @@ export function defaultConfig(namespace: string): Config {
     },
     webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls" },
   };
+}
+
+/** The installation's identity: `installation`, else the first control namespace. */
+export function installationOf(config: Pick<Config, "installation" | "controlNamespaces">): string {
+  return config.installation ?? config.controlNamespaces[0] ?? "flyte-secrets";
 }
 
 export type ConfigResult =
@@ -134,6 +145,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
   const r = new Reader();
   const top = r.object(raw, "config", [
     "controlNamespaces",
+    "installation",
     "podLabels",
     "namespaceTemplate",
     "namespaceSelector",
@@ -189,6 +201,14 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
         namespaceSelector[key] = r.string(value, `namespaceSelector.${key}`, "", labelValue, "a label value");
       }
     }
+  }
+
+  let installation: string | undefined;
+  if (top.installation !== undefined && top.installation !== null) {
+    const rule =
+      "a label value of 1 to 63 characters (letters, digits, '-', '_', '.'; starting and ending alphanumeric)";
+    installation = r.string(top.installation, "installation", "", labelValue, rule);
+    if (installation.length > 63) r.errors.push(`installation must be ${rule}`);
   }
 
   const leaderElection = {
@@ -250,6 +270,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       ),
       domain: r.string(podLabels.domain, "podLabels.domain", base.podLabels.domain, labelKey, "a label key"),
     },
+    ...(installation !== undefined ? { installation } : {}),
     ...(namespaceTemplate ? { namespaceTemplate } : {}),
     ...(namespaceSelector ? { namespaceSelector } : {}),
     logLevel: r.string(
