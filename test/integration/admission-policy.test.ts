@@ -40,15 +40,17 @@ const policyName = "flyte-secrets-managed-secrets";
 const controllerUser = `system:serviceaccount:${namespace}:flyte-secrets-controller`;
 const breakGlass = "platform-admins";
 const managed = "flyte-secrets.p.alpha";
+const participates = "policy-test/participates";
 
 describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
   let dedicated: Awaited<ReturnType<typeof startDedicatedCluster>> | undefined;
   let cluster: Cluster;
   let controller: HostProcess | undefined;
   let failed = true;
-  const ns = { tasks: "alpha-development", squat: "squat", gone: "alpha-gone" };
+  // `other` takes no part, so this installation's controller leaves its Secrets alone.
+  const ns = { tasks: "alpha-development", squat: "squat", gone: "alpha-gone", other: "beta-development" };
 
-  /** kubectl as alice, who may do anything to Secrets in the task namespaces (the `edit` ClusterRole there). */
+  /** kubectl as alice, who may do anything to Secrets in the task namespaces (a Role there). */
   const asAlice = (...args: string[]) => cluster.kubectl("--as=alice", ...args);
   const secretValue = async (where: string, name: string, key: string) => {
     const secret = await cluster
@@ -73,7 +75,8 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
   };
 
   beforeAll(async () => {
-    dedicated = await startDedicatedCluster();
+    // Its folder inside the shared control plane's, so it is kept or removed with it.
+    dedicated = await startDedicatedCluster(await scratchDir("dedicated-"));
     cluster = dedicated.cluster;
     const scratch = await scratchDir("flyte-secrets-policy-");
     const installed = await cluster.helm(
@@ -94,14 +97,24 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
     // alice edits (Secrets included) in the task namespaces; the namespaces exist before anything is materialized.
     for (const name of Object.values(ns)) {
       await createNamespaceIn(cluster, name);
-      const bound = await cluster.kubectl(
-        "create",
-        "rolebinding",
-        "alice-edit",
-        "--clusterrole=edit",
-        "--user=alice",
+      const role = await cluster.kubectl(
         "-n",
         name,
+        "create",
+        "role",
+        "secrets-rw",
+        "--verb=get,list,watch,create,update,patch,delete",
+        "--resource=secrets",
+      );
+      expect(role.code, role.stderr).toBe(0);
+      const bound = await cluster.kubectl(
+        "-n",
+        name,
+        "create",
+        "rolebinding",
+        "alice-secrets-rw",
+        "--role=secrets-rw",
+        "--user=alice",
       );
       expect(bound.code, bound.stderr).toBe(0);
     }
@@ -112,10 +125,14 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
         name,
         `${labels.project}=alpha`,
         `${labels.domain}=development`,
+        `${participates}=true`,
       );
       expect(labelled.code, labelled.stderr).toBe(0);
     }
 
+    // The control namespace is selected too (namespaceSelector applies to it as well, see below).
+    const control = await cluster.kubectl("label", "namespace", namespace, `${participates}=true`);
+    expect(control.code, control.stderr).toBe(0);
     // The source and its FlyteSecret, as an admin would write them in the control namespace.
     const source = await cluster.kubectl(
       "-n",
@@ -170,7 +187,12 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
     const core = cluster.kubeConfig().makeApiClient(CoreV1Api);
     const configMap = await core.readNamespacedConfigMap({ name: "flyte-secrets-config", namespace });
     const configFile = join(scratch, "config.yaml");
-    await writeFile(configFile, configMap.data?.["config.yaml"] ?? "");
+    // One addition: a namespaceSelector, so that the controller leaves ns.other (where the test plays a second
+    // installation) entirely alone.
+    await writeFile(
+      configFile,
+      `${configMap.data?.["config.yaml"] ?? ""}\nnamespaceSelector: {${participates}: "true"}\n`,
+    );
     const manifest = await cluster.helm("get", "manifest", release, "--namespace", namespace);
     const manifests = loadAll(manifest.stdout).filter(
       (d): d is Manifest => typeof d === "object" && d !== null,
@@ -275,7 +297,14 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
     );
     expectRefused(await asAlice("-n", ns.squat, "apply", "-f", labelled), ns.squat, "innocent", "create");
     // Labelled for the project afterwards, the namespace gets the controller's copy, not the attacker's.
-    expect((await cluster.kubectl("label", "namespace", ns.squat, `${labels.project}=alpha`)).code).toBe(0);
+    const joined = await cluster.kubectl(
+      "label",
+      "namespace",
+      ns.squat,
+      `${labels.project}=alpha`,
+      `${participates}=true`,
+    );
+    expect(joined.code, joined.stderr).toBe(0);
     await waitFor(
       async () =>
         (await secretValue(ns.squat, managed, "ALPHA_KEY").catch(() => "")) !== "" ? true : undefined,
@@ -401,7 +430,7 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
           kind: "Secret",
           metadata: {
             name,
-            namespace: ns.gone,
+            namespace: ns.other,
             labels: {
               "app.kubernetes.io/managed-by": "flyte-secrets",
               ...(installation ? { "secrets.flyte.org/installation": installation } : {}),
@@ -413,25 +442,26 @@ describe("the ValidatingAdmissionPolicy guarding managed Secrets", () => {
     const asOther = (...args: string[]) => cluster.kubectl(`--as=${other}`, ...args);
     const own = await asOther("apply", "-f", await secret("flyte-secrets.d.staging", "other"));
     expect(own.code, own.stderr).toBe(0);
-    expect((await asOther("-n", ns.gone, "delete", "secret", "flyte-secrets.d.staging")).code).toBe(0);
+    const deleted = await asOther("-n", ns.other, "delete", "secret", "flyte-secrets.d.staging");
+    expect(deleted.code, deleted.stderr).toBe(0);
     // Not with this installation's label, nor with none, and alice may not claim the other installation either.
     expectRefused(
       await asOther("apply", "-f", await secret("flyte-secrets.d.qa", namespace)),
-      ns.gone,
+      ns.other,
       "flyte-secrets.d.qa",
       "create",
       other,
     );
     expectRefused(
       await asOther("apply", "-f", await secret("flyte-secrets.d.qa")),
-      ns.gone,
+      ns.other,
       "flyte-secrets.d.qa",
       "create",
       other,
     );
     expectRefused(
       await asAlice("apply", "-f", await secret("flyte-secrets.d.qa", "other")),
-      ns.gone,
+      ns.other,
       "flyte-secrets.d.qa",
       "create",
     );

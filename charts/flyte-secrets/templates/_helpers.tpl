@@ -68,7 +68,7 @@ Lease in the first one, and webhook pods can mount a Secret of their own namespa
 
 {{- define "flyte-secrets.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "flyte-secrets.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{- define "flyte-secrets.labels" -}}

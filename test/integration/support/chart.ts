@@ -50,11 +50,11 @@ export function sharedCluster(): Cluster {
  * A control plane of its own, with the shared one's binaries: for running the controller exactly as the chart
  * deploys it, which acts on every participating namespace of its cluster and so cannot share one with other tests.
  */
-export async function startDedicatedCluster(): Promise<{
+export async function startDedicatedCluster(dir?: string): Promise<{
   cluster: Cluster;
   stop(keepFiles: boolean): Promise<void>;
 }> {
-  const plane = await ControlPlane.start({ binaries: controlPlane().binaries });
+  const plane = await ControlPlane.start({ binaries: controlPlane().binaries, ...(dir ? { dir } : {}) });
   return { cluster: clusterOf(plane.info), stop: (keepFiles) => plane.stop({ keepFiles }) };
 }
 
