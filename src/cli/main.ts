@@ -1,9 +1,32 @@
 // Entry point of the flyte and kubectl-flyte binaries (bin/): the real terminal, files and API server, then exit.
-import { readFile } from "node:fs/promises";
+// Start-up time is the CLI's main cost (issue 11 item 12: measured by `npm run bench:cli`), so this file loads as
+// little as it can: Node's compile cache is switched on before the program is imported, and the Kubernetes client
+// (over half of a call's time) is imported only by commands that talk to the API server.
+import { enableCompileCache } from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import type { ReadStream } from "node:tty";
-import { run } from "./program.ts";
-import { readHiddenLine } from "./prompt.ts";
-import { connect } from "./store.ts";
+
+/**
+ * Per-user, as npm and Node's own tools keep theirs: a cache in a shared /tmp could be filled with code by another
+ * user. NODE_COMPILE_CACHE, when set, has already been applied by Node itself; FLYTE_COMPILE_CACHE=off disables it.
+ */
+function compileCacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.NODE_COMPILE_CACHE !== undefined || env.NODE_DISABLE_COMPILE_CACHE !== undefined) return undefined;
+  if (env.FLYTE_COMPILE_CACHE === "off") return undefined;
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(base, "flyte-secrets", "compile-cache");
+}
+
+const cacheDirectory = compileCacheDirectory(process.env);
+// A cache that cannot be written (read-only home) is simply not used: enableCompileCache reports, never throws.
+if (cacheDirectory !== undefined) enableCompileCache(cacheDirectory);
+
+const [{ run }, { readHiddenLine }, { readFile }] = await Promise.all([
+  import("./program.ts"),
+  import("./prompt.ts"),
+  import("node:fs/promises"),
+]);
 
 // bin/kubectl-flyte sets this, so help and messages say `kubectl flyte`.
 const programName = process.env.FLYTE_SECRETS_CLI_NAME === "kubectl flyte" ? "kubectl flyte" : "flyte";
@@ -15,7 +38,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 const code = await run(process.argv.slice(2), {
   programName,
-  connect,
+  connect: async (options) => (await import("./store.ts")).connect(options),
   io: {
     stdout: (text) => {
       process.stdout.write(text);
