@@ -14,6 +14,7 @@ import {
   type ApiCall,
   CliError,
   describeApiError,
+  namespaceMissing,
   statusCodeOf,
   statusFactsOf,
   type Verb,
@@ -123,6 +124,15 @@ export function connect(options: ConnectOptions): SecretStore {
         token = page.metadata?.continue ?? page.metadata?._continue;
         if (token === "") token = undefined;
       } while (token !== undefined);
+      // A list in a namespace that does not exist is empty, not an error: ask, so the user hears the real reason.
+      // Without the right to read namespaces (403) it stays "no secrets".
+      if (items.length === 0) {
+        const missing = await core.readNamespace({ name: namespace }).then(
+          () => false,
+          (error: unknown) => statusCodeOf(error) === 404,
+        );
+        if (missing) throw new CliError(namespaceMissing(namespace));
+      }
       return items;
     },
 
