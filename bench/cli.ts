@@ -134,11 +134,22 @@ const offline: Scenario[] = [
 
 const results: Result[] = [];
 process.stdout.write(`bin: ${flags.bin}; ${runs} runs after ${warmup} warm-up runs each\n`);
-for (const scenario of offline) {
-  const result = await measure(scenario, { ...baseEnv, KUBECONFIG: "/nonexistent" });
-  results.push(result);
-  print(result);
+const failed: { readonly name: string; readonly error: string }[] = [];
+
+/** Measures and prints one scenario; one that fails (an older CLI without --version) is reported and skipped. */
+async function run(scenario: Scenario, env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    const result = await measure(scenario, env);
+    results.push(result);
+    print(result);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failed.push({ name: scenario.name, error: message });
+    process.stdout.write(`${scenario.name.padEnd(44)} FAILED: ${message}\n`);
+  }
 }
+
+for (const scenario of offline) await run(scenario, { ...baseEnv, KUBECONFIG: "/nonexistent" });
 
 if (!flags["no-cluster"]) {
   const log = (line: string): void => {
@@ -175,11 +186,7 @@ if (!flags["no-cluster"]) {
         perRun: (run) => [`NEW_KEY_${run}`, `value-${run}`],
       },
     ];
-    for (const scenario of online) {
-      const result = await measure(scenario, env);
-      results.push(result);
-      print(result);
-    }
+    for (const scenario of online) await run(scenario, env);
   } finally {
     await plane.stop();
   }
@@ -188,6 +195,7 @@ if (!flags["no-cluster"]) {
 await mkdir(dirname(flags.json), { recursive: true });
 await writeFile(
   flags.json,
-  `${JSON.stringify({ date: new Date().toISOString(), bin: flags.bin, runs, warmup, results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), bin: flags.bin, runs, warmup, results, failed }, null, 2)}\n`,
 );
 process.stdout.write(`wrote ${flags.json}\n`);
+if (failed.length > 0) process.exitCode = 1;

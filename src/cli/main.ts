@@ -1,17 +1,26 @@
 // Entry point of the flyte and kubectl-flyte binaries (bin/): the real terminal, files and API server, then exit.
 // Start-up time is the CLI's main cost (issue 11 item 12: measured by `npm run bench:cli`), so this file loads as
-// little as it can: Node's compile cache is switched on before the program is imported, and the Kubernetes client
-// (over half of a call's time) is imported only by commands that talk to the API server.
-import { enableCompileCache } from "node:module";
+// little as it can: Node's compile cache is on (set by bin/flyte, else here before the program is imported), and the
+// Kubernetes client (over half of a call's time) is imported only by commands that talk to the API server.
+import { enableCompileCache, getCompileCacheDir } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { ReadStream } from "node:tty";
 
+// bin/flyte sets NODE_COMPILE_CACHE for this process (so main.ts is cached too), not for the commands it may run
+// (kubeconfig exec credential plugins).
+if (process.env.FLYTE_SECRETS_COMPILE_CACHE === "bin") {
+  delete process.env.NODE_COMPILE_CACHE;
+  delete process.env.FLYTE_SECRETS_COMPILE_CACHE;
+}
+
 /**
- * Per-user, as npm and Node's own tools keep theirs: a cache in a shared /tmp could be filled with code by another
- * user. NODE_COMPILE_CACHE, when set, has already been applied by Node itself; FLYTE_COMPILE_CACHE=off disables it.
+ * When run without bin/flyte (node src/cli/main.ts). Per user, as bin/flyte keeps it: a cache in a shared /tmp could
+ * be filled with code by another user. NODE_COMPILE_CACHE, when set, has already been applied by Node itself;
+ * FLYTE_COMPILE_CACHE=off disables it.
  */
 function compileCacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
+  if (getCompileCacheDir() !== undefined) return undefined;
   if (env.NODE_COMPILE_CACHE !== undefined || env.NODE_DISABLE_COMPILE_CACHE !== undefined) return undefined;
   if (env.FLYTE_COMPILE_CACHE === "off") return undefined;
   const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
