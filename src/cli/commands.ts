@@ -15,8 +15,10 @@ import type { SecretStore } from "../operations/store.ts";
 import {
   cliTypeOf,
   commandHint,
+  dimensionProblem,
+  IMAGE_PULL_SCOPE_MESSAGE,
+  keyProblem,
   type OutputFormat,
-  quote,
   type SecretQuery,
   scopeWords,
   secretTypeOf,
@@ -50,15 +52,15 @@ function notFound(ctx: CommandContext, key: string, scope: Scope, elsewhere: rea
   return `secret ${key} not found in ${where(ctx, scope)}${hint}`;
 }
 
-/** A request problem the arguments did not already catch (they check the same rules first). */
+/** A request problem in the CLI's words (the arguments check the key and scope with the same rules first). */
 function problemMessage(key: string, problem: RequestProblem): string {
   switch (problem.kind) {
     case "key":
-      return `${quote(problem.key)} is not a valid secret name: it ${problem.reason}`;
+      return keyProblem(problem.key) ?? `the secret name ${problem.reason}`;
     case "scope":
-      return `--${problem.dimension} ${quote(problem.value)} is not a valid ${problem.dimension}: ${problem.reason}`;
+      return dimensionProblem(problem.dimension, problem.value) ?? `--${problem.dimension} ${problem.reason}`;
     case "imagePullScoped":
-      return "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+      return IMAGE_PULL_SCOPE_MESSAGE;
     case "value":
       return valueMessage(key, problem.problem);
   }

@@ -34,7 +34,7 @@ import {
 } from "../domain/catalog.ts";
 import { desiredStatus, readyTransition, sameStatus } from "../domain/conditions.ts";
 import { type DesiredSecret, desiredSecrets, managedSelector, secretMatches } from "../domain/materialize.ts";
-import { imagePullSecretName, scopeSecretName } from "../domain/names.ts";
+import { managedSecretNameOf } from "../domain/names.ts";
 import type { Scope } from "../domain/scope.ts";
 import { describeApiError } from "../kube/errors.ts";
 import { Informer } from "../kube/informer.ts";
@@ -479,8 +479,7 @@ export class Controller {
 
   /** How many namespaces hold the entry's key right now, read from the managed Secrets cache. */
   private namespacesHolding(entry: CatalogEntry): number {
-    const name =
-      entry.type === "ImagePull" ? imagePullSecretName(entry.scope, entry.key) : scopeSecretName(entry.scope);
+    const name = managedSecretNameOf(entry);
     return this.managed
       .list()
       .filter(

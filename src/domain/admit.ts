@@ -4,9 +4,10 @@
 import { annotations, labels } from "./api.ts";
 import { bindingOf, type NamespaceFacts, podIdentity } from "./binding.ts";
 import { type ReadyCatalog, resolve, scopesHolding } from "./catalog.ts";
+import { defaultPodLabels } from "./defaults.ts";
 import { shown } from "./flyte-encoding.ts";
 import { type JsonPatchOperation, pointer } from "./json-patch.ts";
-import { imagePullSecretName, MANAGED_SECRET_PREFIX, scopeSecretName } from "./names.ts";
+import { MANAGED_SECRET_PREFIX, managedSecretNameOf } from "./names.ts";
 import { describeScope, type Scope } from "./scope.ts";
 import {
   combineRequests,
@@ -16,6 +17,7 @@ import {
   parseNativeRequests,
   type SecretRequest,
 } from "./secret-request.ts";
+import { isMapping, type Mapping, typeName } from "./shapes.ts";
 
 export type { NamespaceFacts } from "./binding.ts";
 export type { JsonPatchOperation } from "./json-patch.ts";
@@ -27,7 +29,7 @@ export interface AdmitConfig {
   readonly matchName?: (namespace: string) => Scope | undefined;
 }
 
-export const defaultAdmitConfig: AdmitConfig = { podLabels: { project: "project", domain: "domain" } };
+export const defaultAdmitConfig: AdmitConfig = { podLabels: defaultPodLabels };
 
 export type AdmitResult =
   | {
@@ -91,19 +93,6 @@ function forbidden(message: string): never {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the untrusted pod: every value read is checked, and reported by its path when it has the wrong shape.
-
-type Mapping = Readonly<Record<string, unknown>>;
-
-function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `a ${typeof value}`;
-}
 
 /** An own member; `constructor` or `__proto__` in a pod are ordinary names, never inherited values. */
 function member(object: Mapping, name: string): unknown {
@@ -345,12 +334,11 @@ function place(
       missing.push(request.key);
       continue;
     }
-    const imagePull = found.entry.type === "ImagePull";
     placed.push({
       request,
       scope: found.scope,
-      imagePull,
-      secret: imagePull ? imagePullSecretName(found.scope, request.key) : scopeSecretName(found.scope),
+      imagePull: found.entry.type === "ImagePull",
+      secret: managedSecretNameOf(found.entry),
     });
   }
   if (missing.length > 0) forbidden(unresolvedMessage(catalog, missing, project, domain));

@@ -1,8 +1,10 @@
 // The catalog of FlyteSecrets and the one resolution function (DESIGN §3–4): which FlyteSecret wins a (key, scope)
 // when several claim it, whether each one is Ready, and which scope serves a task of (project, domain) asking for a
 // key. The controller and the webhook both decide through this module.
-import type { FlyteSecretSpec, ReadyReason, SecretType } from "./api.ts";
+import type { FlyteSecretLike, ReadyReason, ReadyStatusLike, SecretType } from "./api.ts";
+import { dockerConfigProblem } from "./docker-config.ts";
 import { describeScope, resolutionOrder, type Scope, scopeOf } from "./scope.ts";
+import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "./secret-key.ts";
 
 export interface CatalogEntry {
   readonly name: string;
@@ -15,18 +17,6 @@ export interface CatalogEntry {
   readonly scope: Scope;
   readonly type: SecretType;
   readonly source: { readonly name: string; readonly key: string };
-}
-
-/** The parts of a FlyteSecret the catalog reads; any field may be missing in objects from the wire. */
-export interface FlyteSecretLike {
-  readonly metadata?: {
-    readonly name?: string;
-    readonly namespace?: string;
-    readonly uid?: string;
-    readonly generation?: number;
-    readonly creationTimestamp?: string | Date;
-  };
-  readonly spec?: Partial<FlyteSecretSpec>;
 }
 
 export function entryOf(object: FlyteSecretLike): CatalogEntry {
@@ -47,20 +37,9 @@ export function entryOf(object: FlyteSecretLike): CatalogEntry {
   };
 }
 
-/** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */
-export interface ReadyStatusLike {
-  readonly conditions?: readonly { readonly type: string; readonly status: string }[];
-}
-
 /** Servable: Ready=True, whatever its reason (Materialized, Materializing, NoNamespaces, Blocked). */
 export function isServable(status: ReadyStatusLike | undefined): boolean {
   return status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") === true;
-}
-
-/** A FlyteSecret as the webhook and the CLI read it from a cache or a list. */
-export interface FlyteSecretWithStatus extends FlyteSecretLike {
-  readonly metadata?: FlyteSecretLike["metadata"] & { readonly deletionTimestamp?: string | Date };
-  readonly status?: ReadyStatusLike;
 }
 
 /**
@@ -68,7 +47,7 @@ export interface FlyteSecretWithStatus extends FlyteSecretLike {
  * builds its resolution catalog from these; so does the CLI's effective view.
  */
 export function servableEntries(
-  objects: readonly FlyteSecretWithStatus[],
+  objects: readonly FlyteSecretLike[],
   controlNamespaces: readonly string[],
 ): CatalogEntry[] {
   return objects
@@ -162,7 +141,7 @@ export interface SourceFacts {
   readonly resourceVersion: string;
   /** Decoded byte length of each data key. */
   readonly sizes: Readonly<Record<string, number>>;
-  /** Keys whose value parses as a Docker config JSON (`{"auths": {...}}`), for ImagePull FlyteSecrets. */
+  /** Keys whose value is a usable Docker config JSON (`{"auths": {"registry": {...}}}`), for ImagePull FlyteSecrets. */
   readonly dockerConfigKeys?: readonly string[];
 }
 
@@ -183,15 +162,9 @@ export function sourceFactsOf(
   };
 }
 
-/** A Docker config JSON has an `auths` mapping. */
+/** A usable Docker config JSON, by the same rule the CLI and the Flyte API check before writing. */
 function isDockerConfig(base64: string): boolean {
-  try {
-    const parsed = JSON.parse(Buffer.from(base64, "base64").toString("utf8")) as unknown;
-    const auths = (parsed as { auths?: unknown } | null)?.auths;
-    return typeof auths === "object" && auths !== null && !Array.isArray(auths);
-  } catch {
-    return false;
-  }
+  return dockerConfigProblem(Buffer.from(base64, "base64")) === undefined;
 }
 
 export type Assessment =
@@ -211,18 +184,11 @@ export interface AssessOptions {
   readonly maxScopeBytes: number;
 }
 
-export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 } as const;
-
-const keyPattern = /^[-._a-zA-Z0-9]+$/;
+export { defaultLimits } from "./defaults.ts";
 
 function invalidSpec(entry: CatalogEntry): string | undefined {
-  if (
-    !keyPattern.test(entry.key) ||
-    entry.key.length > 253 ||
-    entry.key === "." ||
-    entry.key.startsWith("..")
-  ) {
-    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters, not "." and not starting with "..")`;
+  if (secretKeyProblem(entry.key) !== undefined) {
+    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most ${SECRET_KEY_MAX_LENGTH} characters, not "." and not starting with "..")`;
   }
   if (entry.source.name === "" || entry.source.key === "") {
     return "spec.valueFrom.secretKeyRef needs both name and key";

@@ -1,5 +1,6 @@
 // RFC 6902 JSON Patch, just the part the webhook speaks (add, replace, remove), over RFC 6901 pointers. `pointer`
 // builds the paths of the webhook's patches; `applyPatch` lets tests and idempotency checks see the patched object.
+import { isMapping } from "./shapes.ts";
 
 export type JsonPatchOperation = {
   readonly op: "add" | "replace" | "remove";
@@ -35,10 +36,6 @@ export function parsePointer(path: string): string[] | undefined {
 
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // Own properties only, so that `__proto__` or `constructor` in a document are ordinary members.
 function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
@@ -46,7 +43,7 @@ function setMember(target: Record<string, unknown>, name: string, value: unknown
 
 function child(parent: unknown, token: string): unknown {
   if (Array.isArray(parent)) return ARRAY_INDEX.test(token) ? parent[Number(token)] : undefined;
-  if (isObject(parent)) return Object.hasOwn(parent, token) ? parent[token] : undefined;
+  if (isMapping(parent)) return Object.hasOwn(parent, token) ? parent[token] : undefined;
   return undefined;
 }
 
@@ -68,7 +65,7 @@ function applyOne(document: unknown, operation: JsonPatchOperation): PatchResult
   let parent = document;
   for (const [depth, token] of tokens.entries()) {
     parent = child(parent, token);
-    if (parent === undefined || (!Array.isArray(parent) && !isObject(parent))) {
+    if (parent === undefined || (!Array.isArray(parent) && !isMapping(parent))) {
       return fail(
         `${JSON.stringify(`/${tokens.slice(0, depth + 1).join("/")}`)} is not an existing object or array`,
       );
@@ -88,11 +85,13 @@ function applyOne(document: unknown, operation: JsonPatchOperation): PatchResult
     else parent.splice(index, 1);
     return { ok: true, document };
   }
-  if (!isObject(parent)) return fail("the parent is neither an object nor an array");
+  if (!isMapping(parent)) return fail("the parent is neither an object nor an array");
   if (operation.op !== "add" && !Object.hasOwn(parent, last))
     return fail(`member ${JSON.stringify(last)} does not exist`);
-  if (operation.op === "remove") delete parent[last];
-  else setMember(parent, last, value);
+  // The document is a copy this function owns (applyPatch clones it): writing to it is intended.
+  const target = parent as Record<string, unknown>;
+  if (operation.op === "remove") delete target[last];
+  else setMember(target, last, value);
   return { ok: true, document };
 }
 

@@ -64,6 +64,17 @@ export function imagePullSecretName(scope: Scope, key: string): string {
   return `${MANAGED_SECRET_PREFIX}${scopeSegments(scope)}.pull.${dnsLabelOf(key)}`;
 }
 
+/** The managed Secret that holds an entry's key in a namespace: its scope's Secret, or its own for ImagePull. */
+export function managedSecretNameOf(entry: {
+  readonly type: "Generic" | "ImagePull";
+  readonly scope: Scope;
+  readonly key: string;
+}): string {
+  return entry.type === "ImagePull"
+    ? imagePullSecretName(entry.scope, entry.key)
+    : scopeSecretName(entry.scope);
+}
+
 /**
  * The FlyteSecret (and source Secret) name the CLI uses for (key, scope): readable and collision-free, e.g.
  * `my-secret-key-<hash>` for MY_SECRET_KEY, `my-secret-key-<hash>.p.my-project-<hash>.d.development`.

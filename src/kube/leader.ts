@@ -4,6 +4,7 @@
 // seen to change, never by comparing clocks across machines. `release()` hands the lease over at once on shutdown.
 import { CoordinationV1Api, type KubeConfig, type V1Lease, V1MicroTime } from "@kubernetes/client-node";
 import type { Logger } from "pino";
+import { defaultLeaseTimings } from "../domain/defaults.ts";
 import { statusCode } from "./errors.ts";
 
 export interface LeaderElectionOptions {
@@ -29,7 +30,7 @@ export class LeaderElector {
 
   constructor(kubeConfig: KubeConfig, options: LeaderElectionOptions, log: Logger) {
     this.api = kubeConfig.makeApiClient(CoordinationV1Api);
-    this.options = { leaseDurationSeconds: 15, renewDeadlineSeconds: 10, retryPeriodSeconds: 2, ...options };
+    this.options = { ...defaultLeaseTimings, ...options };
     this.log = log.child({ lease: `${options.namespace}/${options.name}`, identity: options.identity });
   }
 

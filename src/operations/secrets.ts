@@ -6,7 +6,7 @@
 import type { FlyteSecretObject, SecretType } from "../domain/api.ts";
 import { type SecretStatus, secretStatusOf } from "../domain/conditions.ts";
 import { isOrganization, isScopeValue, SCOPE_VALUE_RULE, type Scope, scopeOf } from "../domain/scope.ts";
-import { secretKeyProblem } from "../domain/secret-request.ts";
+import { secretKeyProblem } from "../domain/secret-key.ts";
 import { type ValueProblem, valueProblem } from "../domain/secret-value.ts";
 import {
   atScope,
