@@ -1,7 +1,7 @@
 // The four verbs of the CLI: each runs one secret operation (src/operations/) and words its outcome. The operations
 // decide and write; here only what the user reads is chosen: results on stdout, remarks on stderr, refusals as one
 // CliError line.
-import type { Scope } from "../domain/scope.ts";
+import { type Scope, scopeOf } from "../domain/scope.ts";
 import {
   type CreateOutcome,
   createSecret as create,
@@ -149,7 +149,9 @@ export async function getSecrets(
   const selected = outcome.secrets.map((s) => s.object);
   if (selected.length === 0 && query.key !== undefined) {
     const filter =
-      query.project === undefined && query.domain === undefined ? "" : ` with ${scopeWords(query)}`;
+      query.project === undefined && query.domain === undefined
+        ? ""
+        : ` with ${scopeWords(scopeOf(query.project, query.domain))}`;
     throw new CliError(`secret ${query.key} not found${filter} (namespace ${ctx.store.namespace})`);
   }
   if (output !== "table") {

@@ -5,7 +5,7 @@
 import { CoordinationV1Api, type KubeConfig, type V1Lease, V1MicroTime } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { defaultLeaseTimings } from "../domain/defaults.ts";
-import { statusCode } from "./errors.ts";
+import { describeApiError, statusCode } from "./errors.ts";
 
 export interface LeaderElectionOptions {
   readonly namespace: string;
@@ -55,9 +55,10 @@ export class LeaderElector {
         namespace: this.options.namespace,
       });
       if (lease.spec?.holderIdentity !== this.options.identity) return;
+      // Released: no holder at all (the field is left out).
+      const { holderIdentity: _released, ...spec } = lease.spec;
       lease.spec = {
-        ...lease.spec,
-        holderIdentity: undefined,
+        ...spec,
         leaseDurationSeconds: 1,
         renewTime: new V1MicroTime(),
       };
@@ -68,7 +69,10 @@ export class LeaderElector {
       });
       this.log.info("released leadership");
     } catch (error) {
-      this.log.warn({ status: statusCode(error) }, "could not release the lease; it will expire");
+      this.log.warn(
+        { ...describeApiError(error), err: error },
+        "could not release the lease; it will expire",
+      );
     }
   }
 
@@ -99,7 +103,7 @@ export class LeaderElector {
         this.setLeading(false);
       }
     } catch (error) {
-      this.log.warn({ status: statusCode(error) }, "lease update failed");
+      this.log.warn({ ...describeApiError(error), err: error }, "lease update failed");
       if (this.leading && Date.now() - this.lastRenewal > this.options.renewDeadlineSeconds * 1000) {
         this.setLeading(false);
       }
