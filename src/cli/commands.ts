@@ -2,6 +2,7 @@
 // decide and write; here only what the user reads is chosen: results on stdout, remarks on stderr, refusals as one
 // CliError line.
 import { type Scope, scopeOf } from "../domain/scope.ts";
+import { effectiveSecrets } from "../operations/effective.ts";
 import {
   type CreateOutcome,
   createSecret as create,
@@ -163,6 +164,42 @@ export async function getSecrets(
     return;
   }
   ctx.out(renderTable(selected.map(rowOf)));
+}
+
+/**
+ * `get secret --project P --domain D --effective`: per key, the secret a task of P/D receives (the winning scope in
+ * the PROJECT and DOMAIN columns); a key with no servable secret shows the most specific candidate and its status.
+ */
+export async function getEffectiveSecrets(
+  ctx: CommandContext,
+  query: { readonly key?: string | undefined; readonly project: string; readonly domain: string },
+  output: OutputFormat,
+): Promise<void> {
+  const view = (await effectiveSecrets(ctx.store, query.project, query.domain)).filter(
+    (e) => query.key === undefined || e.key === query.key,
+  );
+  const who = `a task of project ${query.project}, domain ${query.domain}`;
+  if (view.length === 0 && query.key !== undefined) {
+    throw new CliError(`secret ${query.key} is not available to ${who} (namespace ${ctx.store.namespace})`);
+  }
+  if (output !== "table") {
+    ctx.out(
+      renderObjects(
+        view.flatMap((e) => (e.winner === undefined ? [] : [e.winner.object])),
+        output,
+      ),
+    );
+    return;
+  }
+  if (view.length === 0) {
+    ctx.note(`No secrets are available to ${who} in namespace ${ctx.store.namespace}.\n`);
+    return;
+  }
+  const shown = view.flatMap((e) => {
+    const row = e.winner ?? e.candidates[0];
+    return row === undefined ? [] : [row.object];
+  });
+  ctx.out(renderTable(shown.map(rowOf)));
 }
 
 export async function deleteSecret(ctx: CommandContext, key: string, scope: Scope): Promise<void> {

@@ -115,5 +115,9 @@ export interface FlyteSecretLike {
 
 /** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */
 export interface ReadyStatusLike {
-  readonly conditions?: readonly { readonly type: string; readonly status: string }[];
+  readonly conditions?: readonly {
+    readonly type: string;
+    readonly status: string;
+    readonly reason?: string;
+  }[];
 }

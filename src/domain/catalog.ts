@@ -3,7 +3,7 @@
 // key. The controller and the webhook both decide through this module.
 import type { FlyteSecretLike, ReadyReason, ReadyStatusLike, SecretType } from "./api.ts";
 import { dockerConfigProblem } from "./docker-config.ts";
-import { describeScope, resolutionOrder, type Scope, scopeOf } from "./scope.ts";
+import { describeScope, resolutionOrder, type Scope, sameScope, scopeOf } from "./scope.ts";
 import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "./secret-key.ts";
 
 export interface CatalogEntry {
@@ -118,15 +118,73 @@ export function resolve(
   return undefined;
 }
 
+/** A FlyteSecret pods cannot resolve to yet, and why, so a refusal can name its real status and fix. */
+export interface UnservableEntry {
+  readonly entry: CatalogEntry;
+  /** The Ready condition's reason (SourceNotFound, TooLarge, Conflict, ...), or `Pending` before the first status. */
+  readonly reason: string;
+}
+
 export interface ReadyCatalog {
   readonly bySlot: ReadonlyMap<string, CatalogEntry>;
   readonly entries: readonly CatalogEntry[];
+  /** FlyteSecrets of the control namespaces that are not servable, by key (absent: none known). */
+  readonly unservable?: ReadonlyMap<string, readonly UnservableEntry[]>;
 }
 
 /** Indexes Ready entries for resolution; of two Ready entries in one slot the older wins, as in `slotsOf`. */
-export function readyCatalog(readyEntries: readonly CatalogEntry[]): ReadyCatalog {
+export function readyCatalog(
+  readyEntries: readonly CatalogEntry[],
+  unservable: readonly UnservableEntry[] = [],
+): ReadyCatalog {
   const { winners } = slotsOf(readyEntries);
-  return { bySlot: winners, entries: [...winners.values()] };
+  const byKey = new Map<string, UnservableEntry[]>();
+  for (const u of [...unservable].sort((a, b) => compareAge(a.entry, b.entry))) {
+    byKey.set(u.entry.key, [...(byKey.get(u.entry.key) ?? []), u]);
+  }
+  return { bySlot: winners, entries: [...winners.values()], unservable: byKey };
+}
+
+/**
+ * The webhook's catalog from the FlyteSecrets it caches: the servable entries of the control namespaces for
+ * resolution, and the others with their Ready reason for refusals (`servableEntries` decides which is which).
+ */
+export function catalogOf(
+  objects: readonly FlyteSecretLike[],
+  controlNamespaces: readonly string[],
+): ReadyCatalog {
+  const servable = new Set(servableEntries(objects, controlNamespaces).map(entryId));
+  const ready: CatalogEntry[] = [];
+  const unservable: UnservableEntry[] = [];
+  for (const object of objects) {
+    if (!controlNamespaces.includes(object.metadata?.namespace ?? "") || object.metadata?.deletionTimestamp)
+      continue;
+    const entry = entryOf(object);
+    if (servable.has(entryId(entry))) ready.push(entry);
+    else {
+      const condition = object.status?.conditions?.find((c) => c.type === "Ready");
+      unservable.push({ entry, reason: condition?.reason || "Pending" });
+    }
+  }
+  return readyCatalog(ready, unservable);
+}
+
+/**
+ * The FlyteSecret of `key` a task of (project, domain) would get if it were servable: among the unservable ones in
+ * scopes the task can see, the most specific scope first (resolution order), then the oldest.
+ */
+export function unservableFor(
+  catalog: ReadyCatalog,
+  key: string,
+  project: string,
+  domain: string,
+): UnservableEntry | undefined {
+  const candidates = catalog.unservable?.get(key) ?? [];
+  for (const scope of resolutionOrder(project, domain)) {
+    const found = candidates.find((u) => sameScope(u.entry.scope, scope));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Every scope that holds `key` in the catalog, in catalog order (callers sort); for messages listing what exists. */

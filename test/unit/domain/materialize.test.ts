@@ -110,7 +110,7 @@ describe("desiredSecrets", () => {
     );
     expect(rest).toEqual([]);
     expect(secret?.name).toBe(scopeSecretName({ project: "my_project" }));
-    expect(secret?.name).toMatch(/^flyte-secrets\.p\.my-project-[a-z2-7]{8}$/);
+    expect(secret?.name).toMatch(/^flyte-secrets\.p\.my-project--[a-z2-7]{8}$/);
     expect(Object.keys(secret?.data ?? {})).toEqual(["A", "B"]);
     expect(secret?.labels).toEqual({
       [labels.managedBy]: "flyte-secrets",
