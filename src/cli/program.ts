@@ -17,7 +17,14 @@ import {
   writeRequestOf,
 } from "./arguments.ts";
 import { type ArgvSpec, type CommandSpec, type OptionSpec, prepareArgv } from "./argv.ts";
-import { type CommandContext, createSecret, deleteSecret, getSecrets, updateSecret } from "./commands.ts";
+import {
+  type CommandContext,
+  createSecret,
+  deleteSecret,
+  getEffectiveSecrets,
+  getSecrets,
+  updateSecret,
+} from "./commands.ts";
 import { CliError, describeUnexpected } from "./errors.ts";
 import { readValue, type ValueInput } from "./input.ts";
 import type { ConnectOptions, SecretStore } from "./store.ts";
@@ -59,6 +66,7 @@ interface WriteOptions extends ScopeOptions {
 
 interface GetOptions extends ScopeOptions {
   readonly output?: OutputFormat;
+  readonly effective?: boolean;
 }
 
 /**
@@ -303,6 +311,10 @@ export function buildProgram(deps: CliDependencies): Command {
         OUTPUT_FORMATS,
       ),
     )
+    .option(
+      "--effective",
+      "what a task of --project and --domain receives: per key, the secret of the scope that wins",
+    )
     .addHelpText(
       "after",
       examples([
@@ -312,6 +324,8 @@ export function buildProgram(deps: CliDependencies): Command {
         `${prog} get secret --project my_project --domain development`,
         "# One key in every scope, as the FlyteSecret objects",
         `${prog} get secret MY_SECRET_KEY -o yaml`,
+        "# What a task of my_project in development gets: per key, the winning scope",
+        `${prog} get secret --project my_project --domain development --effective`,
         "# As Flyte 2's CLI spells it",
         `${prog} get secret -of json`,
       ]),
@@ -326,7 +340,18 @@ export function buildProgram(deps: CliDependencies): Command {
       }
       const query = queryOf(name, options.project, options.domain);
       if (!query.ok) throw new CliError(query.message);
-      await getSecrets(await context(self), query.value, options.output ?? outputFormat ?? "table");
+      const output = options.output ?? outputFormat ?? "table";
+      if (options.effective === true) {
+        const { project, domain } = query.value;
+        if (project === undefined || domain === undefined) {
+          throw new CliError(
+            "--effective shows what a task receives, and a task has a project and a domain: pass both --project and --domain",
+          );
+        }
+        await getEffectiveSecrets(await context(self), { ...query.value, project, domain }, output);
+        return;
+      }
+      await getSecrets(await context(self), query.value, output);
     });
 
   // ---- delete ----
