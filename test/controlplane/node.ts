@@ -72,6 +72,10 @@ export interface NodeInfo {
   readonly syncFrequency: string;
   /** Milliseconds from starting the node to its Ready condition (taint removed, images imported). */
   readonly readyMs: number;
+  /** The node's folder (containerd's and the kubelet's state), removed on stop. */
+  readonly dir: string;
+  /** The kubelet's cgroupRoot, one folder of that name in every cgroup hierarchy, removed on stop. */
+  readonly cgroupName: string;
 }
 
 export type NodeAvailability =
@@ -139,7 +143,7 @@ function isStaticElf(path: string): boolean {
 }
 
 /** The cgroup hierarchies mounted on this machine (cgroup v1 controllers and/or the v2 unified tree). */
-function cgroupMounts(): string[] {
+export function cgroupMounts(): string[] {
   return readFileSync("/proc/self/mountinfo", "utf8")
     .split("\n")
     .map((line) => line.split(" - "))
@@ -413,7 +417,7 @@ function removeCgroups(cgroupName: string): boolean {
 }
 
 /** Processes whose command line mentions `text` (e.g. a node folder), other than this one. */
-function processesMentioning(text: string): number[] {
+export function processesMentioning(text: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
@@ -608,7 +612,7 @@ export class LocalNode {
     const logFile = (name: string) => join(plane.logDir, `node-${name}.log`);
     const processes: Guarded[] = [];
     const node = new LocalNode(
-      { name: NODE_NAME, images: NODE_IMAGES, taints, syncFrequency, readyMs: 0 },
+      { name: NODE_NAME, images: NODE_IMAGES, taints, syncFrequency, readyMs: 0, dir, cgroupName },
       dir,
       cgroupName,
       processes,

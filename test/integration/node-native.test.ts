@@ -30,7 +30,6 @@ import {
 } from "./support/operator.ts";
 
 const node = testNode();
-if (!node.available) console.info(`node-native: skipped, no test node: ${node.reason}`);
 
 describe.skipIf(!node.available)("task pods on a real node (native form)", () => {
   let install: Installation;
