@@ -71,6 +71,26 @@ export async function createPod(namespace: string, pod: V1Pod): Promise<CommandR
   return kubectl("create", "-n", namespace, "-f", file);
 }
 
+/**
+ * Creates a pod that the webhook should allow, retrying while it refuses: its caches (informers) may not have seen a
+ * FlyteSecret made a moment ago. Fails with the last refusal after the timeout.
+ */
+export async function createAllowedPod(namespace: string, pod: V1Pod, timeoutMs = 20_000): Promise<void> {
+  let last = "";
+  try {
+    await waitFor(
+      async () => {
+        const result = await createPod(namespace, pod);
+        last = result.stderr;
+        return result.code === 0 ? true : undefined;
+      },
+      { description: `the webhook to allow pod ${pod.metadata?.name}`, timeoutMs, intervalMs: 250 },
+    );
+  } catch (error) {
+    throw new Error(`pod ${namespace}/${pod.metadata?.name} was not allowed: ${last}`, { cause: error });
+  }
+}
+
 async function readPod(namespace: string, name: string): Promise<V1Pod> {
   return kubeConfig().makeApiClient(CoreV1Api).readNamespacedPod({ name, namespace });
 }
