@@ -171,6 +171,9 @@ export async function nodeUnsupportedReason(
   }
   const busybox = findCommand("busybox") ?? "";
   if (!isStaticElf(busybox)) return `${busybox} is not statically linked (install Debian's busybox-static)`;
+  if (!existsSync(await nodeToolsDir()) && !findGoCommand()) {
+    return "Go is needed (once) to build the node's pause and CNI programs, and no `go` was found";
+  }
   try {
     await exec("unshare", ["--mount", "--pid", "--fork", "--mount-proc", "true"], 10_000);
   } catch (error) {
@@ -199,11 +202,21 @@ async function hashFiles(files: readonly string[], extra = ""): Promise<string> 
   return hash.digest("hex").slice(0, 12);
 }
 
+function findGoCommand(): string | undefined {
+  return findCommand("go") ?? (existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined);
+}
+
 function findGo(): string {
-  const go = findCommand("go") ?? (existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined);
+  const go = findGoCommand();
   if (!go)
     throw new Error("Go is needed to build the test node's pause and CNI programs, and no `go` was found");
   return go;
+}
+
+/** Where the node's programs are cached, keyed by their sources. */
+async function nodeToolsDir(): Promise<string> {
+  const sources = ["go.mod", "go.sum", "pause/main.go", "cni/main.go"].map((f) => join(toolsDir, f));
+  return join(cacheRoot(), `node-${await hashFiles(sources)}`);
 }
 
 /**
@@ -211,8 +224,7 @@ function findGo(): string {
  * sandbox) from ./tools/node; returns the folder holding them.
  */
 async function ensureNodeTools(log: (line: string) => void): Promise<string> {
-  const sources = ["go.mod", "go.sum", "pause/main.go", "cni/main.go"].map((f) => join(toolsDir, f));
-  const target = join(cacheRoot(), `node-${await hashFiles(sources)}`);
+  const target = await nodeToolsDir();
   if (existsSync(join(target, "loopback"))) return target;
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(`${target}.building-`);
