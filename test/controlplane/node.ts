@@ -487,14 +487,14 @@ interface Guarded {
 }
 
 export class LocalNode {
-  readonly info: NodeInfo;
+  private facts: NodeInfo;
   private readonly dir: string;
   private readonly cgroupName: string;
   private readonly processes: Guarded[];
   private readonly exitHook: () => void;
 
   private constructor(info: NodeInfo, dir: string, cgroupName: string, processes: Guarded[]) {
-    this.info = info;
+    this.facts = info;
     this.dir = dir;
     this.cgroupName = cgroupName;
     this.processes = processes;
@@ -504,6 +504,10 @@ export class LocalNode {
       rmSync(dir, { recursive: true, force: true });
     };
     process.on("exit", this.exitHook);
+  }
+
+  get info(): NodeInfo {
+    return this.facts;
   }
 
   /** Starts a node for the control plane and resolves once it is Ready and schedulable. */
@@ -676,7 +680,7 @@ export class LocalNode {
       }
       await node.await("the node to register and be Ready", logFile("kubelet"), async () => {
         alive();
-        const node = JSON.parse(
+        const registered = JSON.parse(
           await exec(
             plane.binaries.kubectl,
             ["--kubeconfig", plane.kubeconfigPath, "get", "node", NODE_NAME, "-o", "json"],
@@ -686,10 +690,10 @@ export class LocalNode {
           spec?: { taints?: Array<{ key: string }> };
           status?: { conditions?: Array<{ type: string; status: string }> };
         };
-        const ready = node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+        const ready = registered.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
         if (!ready) return undefined;
         // No node-lifecycle controller runs here to lift the taint the kubelet registers with.
-        if (node.spec?.taints?.some((t) => t.key === "node.kubernetes.io/not-ready")) {
+        if (registered.spec?.taints?.some((t) => t.key === "node.kubernetes.io/not-ready")) {
           await exec(plane.binaries.kubectl, [
             "--kubeconfig",
             plane.kubeconfigPath,
@@ -702,7 +706,7 @@ export class LocalNode {
         return true;
       });
       const info: NodeInfo = { ...node.info, readyMs: Date.now() - started };
-      (node as { info: NodeInfo }).info = info;
+      node.facts = info;
       log(`node ${NODE_NAME} Ready in ${info.readyMs} ms (logs ${plane.logDir}/node-*.log)`);
       return node;
     } catch (error) {
