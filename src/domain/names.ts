@@ -71,3 +71,8 @@ export function imagePullSecretName(scope: Scope, key: string): string {
 export function flyteSecretName(key: string, scope: Scope): string {
   return `${dnsLabelOf(key)}${scopeSegments(scope)}`;
 }
+
+/** Whether `name` is a managed Secret's name (contract 3): `flyte-secrets` or `flyte-secrets.<...>`. */
+export function isManagedSecretName(name: string): boolean {
+  return name === MANAGED_SECRET_PREFIX || name.startsWith(`${MANAGED_SECRET_PREFIX}.`);
+}

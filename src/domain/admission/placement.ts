@@ -1,0 +1,119 @@
+// Placing secrets: each requested key is resolved to the scope that serves this pod (DESIGN §4) and its managed
+// Secret, and its deliveries become assignments to a delivery mechanism. A key that cannot be served refuses the pod.
+import { type CatalogEntry, type ReadyCatalog, resolve, scopesHolding } from "../catalog.ts";
+import { imagePullSecretName, scopeSecretName } from "../names.ts";
+import { describeScope, type Scope } from "../scope.ts";
+import type { SecretRequest } from "../secret-request.ts";
+import type { Assignment } from "./planners/planner.ts";
+import { forbidden, unreachable } from "./refusal.ts";
+
+export interface Placed {
+  readonly request: SecretRequest;
+  readonly scope: Scope;
+  readonly entry: CatalogEntry;
+  /** The managed Secret: the scope's Secret for Generic keys, the key's own Secret for ImagePull. */
+  readonly secret: string;
+  /** In the order of the request's deliveries; an ImagePull key has exactly one, `imagePull`. */
+  readonly assignments: readonly Assignment[];
+}
+
+const MAX_SCOPES_SHOWN = 5;
+
+function specificity(scope: Scope): number {
+  return (scope.project !== undefined ? 2 : 0) + (scope.domain !== undefined ? 1 : 0);
+}
+
+function whereItExists(catalog: ReadyCatalog, key: string): string {
+  const holders = scopesHolding(catalog, key)
+    .map((scope) => ({ scope, text: describeScope(scope) }))
+    .sort(
+      (a, b) =>
+        specificity(b.scope) - specificity(a.scope) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    )
+    .map(({ text }) => text);
+  if (holders.length === 0) return "no Ready FlyteSecret has this key";
+  const listed = holders.slice(0, MAX_SCOPES_SHOWN).join("; ");
+  const more =
+    holders.length > MAX_SCOPES_SHOWN ? ` and ${holders.length - MAX_SCOPES_SHOWN} more scopes` : "";
+  return `it exists only for ${listed}${more}, which this pod cannot see`;
+}
+
+function unresolvedMessage(
+  catalog: ReadyCatalog,
+  keys: readonly string[],
+  project: string,
+  domain: string,
+): string {
+  const who = `project ${project}, domain ${domain}`;
+  const commands = keys
+    .map((key) => `flyte create secret ${key} --project ${project} --domain ${domain}`)
+    .join("; ");
+  const scopes = `organization, project ${project}, domain ${domain}, or project ${project} with domain ${domain}`;
+  const [only] = keys;
+  if (keys.length === 1 && only !== undefined) {
+    return (
+      `secret ${only} is not available to ${who}: ${whereItExists(catalog, only)}. ` +
+      `Fix: ${commands}, or ask an admin to create it in a scope this pod can see (${scopes})`
+    );
+  }
+  const each = keys.map((key) => `${key} (${whereItExists(catalog, key)})`).join("; ");
+  return (
+    `${keys.length} requested secrets are not available to ${who}: ${each}. ` +
+    `Fix: ${commands}; or ask an admin to create them in a scope this pod can see (${scopes})`
+  );
+}
+
+/** A request's deliveries as assignments; an ImagePull key serves the kubelet, so its env or file delivery is not made. */
+function assign(request: SecretRequest, secret: string, imagePull: boolean): Assignment[] {
+  if (imagePull) return [{ mechanism: "imagePull", key: request.key, secret }];
+  let pathEnvGiven = false;
+  return request.deliveries.map((delivery): Assignment => {
+    switch (delivery.kind) {
+      case "env":
+        return { mechanism: "env", key: request.key, secret, name: delivery.name };
+      case "file": {
+        const pathEnv = !pathEnvGiven && request.literalEnv !== undefined ? request.literalEnv : undefined;
+        pathEnvGiven = true;
+        return {
+          mechanism: "file",
+          key: request.key,
+          secret,
+          path: delivery.path,
+          subPath: delivery.subPath,
+          ...(pathEnv !== undefined ? { pathEnv } : {}),
+        };
+      }
+      default:
+        return unreachable(delivery);
+    }
+  });
+}
+
+/** Resolves every request for a task of (project, domain), or refuses naming every key that cannot be served. */
+export function place(
+  catalog: ReadyCatalog,
+  requests: readonly SecretRequest[],
+  project: string,
+  domain: string,
+): Placed[] {
+  const placed: Placed[] = [];
+  const missing: string[] = [];
+  for (const request of requests) {
+    const found = resolve(catalog, request.key, project, domain);
+    if (found === undefined) {
+      missing.push(request.key);
+      continue;
+    }
+    const imagePull = found.entry.type === "ImagePull";
+    const secret = imagePull ? imagePullSecretName(found.scope, request.key) : scopeSecretName(found.scope);
+    placed.push({
+      request,
+      scope: found.scope,
+      entry: found.entry,
+      secret,
+      assignments: assign(request, secret, imagePull),
+    });
+  }
+  if (missing.length > 0) forbidden(unresolvedMessage(catalog, missing, project, domain));
+  return placed;
+}

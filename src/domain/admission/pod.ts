@@ -1,0 +1,205 @@
+// Reading the untrusted pod of an AdmissionReview: every value read is checked, and reported by its path when it has
+// the wrong shape (400). What the pod asks for is read from its annotations in the forms it opted in to.
+import { annotations } from "../api.ts";
+import { shown } from "../flyte-encoding.ts";
+import { pointer } from "../json-patch.ts";
+import {
+  combineRequests,
+  parseFlyteRequests,
+  parseNativeRequests,
+  type SecretRequest,
+} from "../secret-request.ts";
+import { malformed } from "./refusal.ts";
+
+/** At most this many distinct keys per pod, both annotation forms together. */
+export const MAX_SECRETS_PER_POD = 100;
+
+export type Mapping = Readonly<Record<string, unknown>>;
+
+export function isMapping(value: unknown): value is Mapping {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `a ${typeof value}`;
+}
+
+/** An own member; `constructor` or `__proto__` in a pod are ordinary names, never inherited values. */
+export function member(object: Mapping, name: string): unknown {
+  return Object.hasOwn(object, name) ? object[name] : undefined;
+}
+
+export const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
+
+function optionalMapping(value: unknown, where: string): Mapping | undefined {
+  if (absent(value)) return undefined;
+  if (!isMapping(value)) malformed(`${where} must be a mapping but is ${typeName(value)}`);
+  return value;
+}
+
+function optionalList(value: unknown, where: string): readonly unknown[] | undefined {
+  if (absent(value)) return undefined;
+  if (!Array.isArray(value)) malformed(`${where} must be a list but is ${typeName(value)}`);
+  return value;
+}
+
+function requiredString(object: Mapping, field: string, where: string): string {
+  const value = member(object, field);
+  if (typeof value !== "string") malformed(`${where}.${field} must be a string but is ${typeName(value)}`);
+  return value;
+}
+
+function stringMap(value: unknown, where: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  const object = optionalMapping(value, where);
+  for (const [name, entry] of Object.entries(object ?? {})) {
+    if (typeof entry !== "string") {
+      malformed(`${where}[${shown(name)}] must be a string but is ${typeName(entry)}`);
+    }
+    map.set(name, entry);
+  }
+  return map;
+}
+
+/** A pod label read leniently, for deciding whether the pod opted in at all: never refuses. */
+export function podLabel(pod: Mapping, name: string): unknown {
+  const metadata = member(pod, "metadata");
+  const podLabels = isMapping(metadata) ? member(metadata, "labels") : undefined;
+  return isMapping(podLabels) ? member(podLabels, name) : undefined;
+}
+
+/** The pod's own `metadata.namespace` read leniently, for messages. */
+export function podNamespace(pod: Mapping): string | undefined {
+  const metadata = member(pod, "metadata");
+  const name = isMapping(metadata) ? member(metadata, "namespace") : undefined;
+  return typeof name === "string" && name !== "" ? name : undefined;
+}
+
+export interface Metadata {
+  readonly labels: ReadonlyMap<string, string>;
+  readonly annotations: ReadonlyMap<string, string>;
+}
+
+export function readMetadata(pod: Mapping): Metadata {
+  const metadata = optionalMapping(member(pod, "metadata"), "metadata") ?? {};
+  return {
+    labels: stringMap(member(metadata, "labels"), "metadata.labels"),
+    annotations: stringMap(member(metadata, "annotations"), "metadata.annotations"),
+  };
+}
+
+export interface Named {
+  readonly index: number;
+  readonly name: string;
+  readonly raw: Mapping;
+}
+
+export interface Mount extends Named {
+  readonly mountPath: string;
+}
+
+export interface Container {
+  /** Its pointer, `/spec/containers/0`. */
+  readonly at: string;
+  /** How messages name it: `container "main"`, `init container "setup"`. */
+  readonly description: string;
+  readonly env?: readonly Named[];
+  readonly mounts?: readonly Mount[];
+}
+
+export interface Spec {
+  readonly containers: readonly Container[];
+  readonly volumes?: readonly Named[];
+  /** The names in `spec.imagePullSecrets`; undefined when the list is absent. */
+  readonly pullSecrets?: readonly (string | undefined)[];
+}
+
+function namedList(value: unknown, where: string): Named[] | undefined {
+  return optionalList(value, where)?.map((entry, index) => {
+    const at = `${where}[${index}]`;
+    if (!isMapping(entry)) malformed(`${at} must be a mapping but is ${typeName(entry)}`);
+    return { index, name: requiredString(entry, "name", at), raw: entry };
+  });
+}
+
+function readContainers(spec: Mapping, field: "containers" | "initContainers"): Container[] {
+  const where = `spec.${field}`;
+  const list = optionalList(member(spec, field), where);
+  if (list === undefined && field === "containers")
+    malformed("spec.containers must be a list but is missing");
+  return (list ?? []).map((entry, index) => {
+    const at = `${where}[${index}]`;
+    if (!isMapping(entry)) malformed(`${at} must be a mapping but is ${typeName(entry)}`);
+    const name = requiredString(entry, "name", at);
+    const mounts = namedList(member(entry, "volumeMounts"), `${at}.volumeMounts`)?.map((mount) => ({
+      ...mount,
+      mountPath: requiredString(mount.raw, "mountPath", `${at}.volumeMounts[${mount.index}]`),
+    }));
+    const env = namedList(member(entry, "env"), `${at}.env`);
+    return {
+      at: pointer("spec", field, index),
+      description: `${field === "containers" ? "container" : "init container"} ${shown(name)}`,
+      ...(env !== undefined ? { env } : {}),
+      ...(mounts !== undefined ? { mounts } : {}),
+    };
+  });
+}
+
+export function readSpec(pod: Mapping): Spec {
+  const spec = member(pod, "spec");
+  if (!isMapping(spec)) malformed(`spec must be a mapping but is ${typeName(spec)}`);
+  const volumes = namedList(member(spec, "volumes"), "spec.volumes");
+  const pullSecrets = optionalList(member(spec, "imagePullSecrets"), "spec.imagePullSecrets")?.map(
+    (entry, index) => {
+      const at = `spec.imagePullSecrets[${index}]`;
+      if (!isMapping(entry)) malformed(`${at} must be a mapping but is ${typeName(entry)}`);
+      const name = member(entry, "name");
+      if (absent(name)) return undefined;
+      if (typeof name !== "string") malformed(`${at}.name must be a string but is ${typeName(name)}`);
+      return name;
+    },
+  );
+  return {
+    containers: [...readContainers(spec, "containers"), ...readContainers(spec, "initContainers")],
+    ...(volumes !== undefined ? { volumes } : {}),
+    ...(pullSecrets !== undefined ? { pullSecrets } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the pod asks for
+
+export interface Requests {
+  readonly requests: readonly SecretRequest[];
+  /** Whether any request came in Flyte propeller's form, which also gets FLYTE_SECRETS_*. */
+  readonly flyteForm: boolean;
+}
+
+export function readRequests(metadata: Metadata, native: boolean, flyte: boolean): Requests {
+  const all: SecretRequest[] = [];
+  let flyteForm = false;
+  const nativeValue = metadata.annotations.get(annotations.secrets);
+  if (native && nativeValue !== undefined) {
+    const parsed = parseNativeRequests(nativeValue);
+    if (!parsed.ok) malformed(parsed.message);
+    all.push(...parsed.requests);
+  }
+  if (flyte) {
+    const parsed = parseFlyteRequests(Object.fromEntries(metadata.annotations));
+    if (!parsed.ok) malformed(parsed.message);
+    all.push(...parsed.requests);
+    flyteForm = parsed.requests.length > 0;
+  }
+  const combined = combineRequests(all);
+  if (!combined.ok) malformed(combined.message);
+  if (combined.requests.length > MAX_SECRETS_PER_POD) {
+    malformed(
+      `the pod asks for ${combined.requests.length} secrets, more than the limit of ${MAX_SECRETS_PER_POD} per pod; ` +
+        "ask for fewer secrets",
+    );
+  }
+  return { requests: combined.requests, flyteForm };
+}
