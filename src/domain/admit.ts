@@ -6,7 +6,9 @@ import { desire } from "./admission/desired.ts";
 import { patchFor } from "./admission/patch.ts";
 import { place } from "./admission/placement.ts";
 import {
+  foreignReferencesMessage,
   isMapping,
+  managedReferences,
   podLabel,
   podNamespace,
   readMetadata,
@@ -61,7 +63,12 @@ function decide(
   if (!native && !flyte) return { allowed: true, patch: [], injected: [] };
   const metadata = readMetadata(pod);
   const { requests, flyteForm } = readRequests(metadata, native, flyte);
-  if (requests.length === 0) return { allowed: true, patch: [], injected: [] };
+  // The webhook is the only way in: a managed Secret the pod names itself must be one the webhook put there.
+  const references = managedReferences(pod);
+  if (requests.length === 0) {
+    if (references.length > 0) forbidden(foreignReferencesMessage(references));
+    return { allowed: true, patch: [], injected: [] };
+  }
   const spec = readSpec(pod);
   if (namespace === undefined) {
     const name = podNamespace(pod);
@@ -78,8 +85,21 @@ function decide(
     config.podLabels,
   );
   if (!identity.ok) forbidden(identity.message);
-  const placed = place(catalog, requests, identity.project, identity.domain);
+  const placed = place(catalog, requests, {
+    namespace: namespace.name,
+    project: identity.project,
+    domain: identity.domain,
+  });
   const desired = desire(placed, flyteForm);
+  // What the patch replaces is the webhook's own: env vars of the names it injects (a reference from an earlier pass,
+  // or the pod's own, replaced either way) and volumes of the names it uses (its own, or refused as a clash).
+  const envNames = new Set(desired.env.map(({ name }) => name));
+  const volumeNames = new Set(desired.volumes.map(({ name }) => name));
+  const foreign = references.filter(
+    (r) =>
+      !(r.env !== undefined && envNames.has(r.env)) && !(r.volume !== undefined && volumeNames.has(r.volume)),
+  );
+  if (foreign.length > 0) forbidden(foreignReferencesMessage(foreign));
   const planned = patchFor(metadata, spec, desired);
   const patch = planned.patch;
   // Said once, on the pass that changes the pod, not again on a reinvocation that finds it done.

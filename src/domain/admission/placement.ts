@@ -1,6 +1,13 @@
 // Placing secrets: each requested key is resolved to the scope that serves this pod (DESIGN §4) and its managed
 // Secret, and its deliveries become assignments to a delivery mechanism. A key that cannot be served refuses the pod.
-import { type CatalogEntry, type ReadyCatalog, resolve, scopesHolding } from "../catalog.ts";
+import {
+  type BlockedCopy,
+  type CatalogEntry,
+  entryId,
+  type ReadyCatalog,
+  resolve,
+  scopesHolding,
+} from "../catalog.ts";
 import { imagePullSecretName, scopeSecretName } from "../names.ts";
 import { describeScope, type Scope } from "../scope.ts";
 import type { SecretRequest } from "../secret-request.ts";
@@ -63,6 +70,59 @@ function unresolvedMessage(
   );
 }
 
+/** What a blocked copy is, and what an admin does about it, by the reason the controller reported. */
+function blockedExplanation(copy: BlockedCopy): { what: string; fix: string } {
+  const remove = `delete it (kubectl -n ${copy.namespace} delete secret ${copy.secret}) and the controller writes its own`;
+  switch (copy.reason) {
+    case "NotManaged":
+      return {
+        what: "has the managed name but was not written by the flyte-secrets controller",
+        fix: remove,
+      };
+    case "OtherInstallation":
+      return {
+        what: "belongs to another flyte-secrets installation",
+        fix:
+          "give each installation its own namespaces (namespaceSelector in each installation's configuration) " +
+          "and run this pod in a namespace of the installation that holds its secrets",
+      };
+    case "Modified":
+      return {
+        what: "was changed by someone other than the flyte-secrets controller and could not be restored",
+        fix: remove,
+      };
+    default:
+      return {
+        what: `is not verified as the flyte-secrets controller's own (${copy.reason || "no reason given"})`,
+        fix: "see the FlyteSecret's status.blocked and the controller's Events for that namespace",
+      };
+  }
+}
+
+function blockedMessage(
+  namespace: string,
+  hits: readonly { key: string; entry: CatalogEntry; copy: BlockedCopy }[],
+): string {
+  const bySecret = new Map<string, { keys: string[]; copy: BlockedCopy; entries: Set<string> }>();
+  for (const { key, entry, copy } of hits) {
+    const group = bySecret.get(copy.secret) ?? { keys: [], copy, entries: new Set<string>() };
+    group.keys.push(key);
+    group.entries.add(entryId(entry));
+    bySecret.set(copy.secret, group);
+  }
+  return [...bySecret.values()]
+    .map(({ keys, copy, entries }) => {
+      const { what, fix } = blockedExplanation(copy);
+      const which = keys.length === 1 ? `secret ${keys[0]}` : `secrets ${keys.join(", ")}`;
+      return (
+        `${which} cannot be delivered in namespace ${namespace}: the Secret ${copy.namespace}/${copy.secret} there ` +
+        `${what}, so flyte-secrets points no pod at it (FlyteSecret ${[...entries].join(", ")} reports it in ` +
+        `status.blocked, reason ${copy.reason || "unknown"}). Fix: an admin should ${fix}, or run the pod in another namespace`
+      );
+    })
+    .join("; ");
+}
+
 /** A request's deliveries as assignments; an ImagePull key serves the kubelet, so its env or file delivery is not made. */
 function assign(request: SecretRequest, secret: string, imagePull: boolean): Assignment[] {
   if (imagePull) return [{ mechanism: "imagePull", key: request.key, secret }];
@@ -89,21 +149,27 @@ function assign(request: SecretRequest, secret: string, imagePull: boolean): Ass
   });
 }
 
-/** Resolves every request for a task of (project, domain), or refuses naming every key that cannot be served. */
+/**
+ * Resolves every request for a task of (project, domain) in `namespace`, or refuses naming every key that cannot be
+ * served: keys no visible scope holds, then keys whose managed Secret in this namespace is not the controller's own.
+ */
 export function place(
   catalog: ReadyCatalog,
   requests: readonly SecretRequest[],
-  project: string,
-  domain: string,
+  identity: { readonly namespace: string; readonly project: string; readonly domain: string },
 ): Placed[] {
+  const { namespace, project, domain } = identity;
   const placed: Placed[] = [];
   const missing: string[] = [];
+  const blocked: { key: string; entry: CatalogEntry; copy: BlockedCopy }[] = [];
   for (const request of requests) {
     const found = resolve(catalog, request.key, project, domain);
     if (found === undefined) {
       missing.push(request.key);
       continue;
     }
+    const copy = found.entry.blocked?.find((b) => b.namespace === namespace);
+    if (copy !== undefined) blocked.push({ key: request.key, entry: found.entry, copy });
     const imagePull = found.entry.type === "ImagePull";
     const secret = imagePull ? imagePullSecretName(found.scope, request.key) : scopeSecretName(found.scope);
     placed.push({
@@ -115,5 +181,6 @@ export function place(
     });
   }
   if (missing.length > 0) forbidden(unresolvedMessage(catalog, missing, project, domain));
+  if (blocked.length > 0) forbidden(blockedMessage(namespace, blocked));
   return placed;
 }

@@ -3,6 +3,7 @@
 import { annotations } from "../api.ts";
 import { shown } from "../flyte-encoding.ts";
 import { pointer } from "../json-patch.ts";
+import { isManagedSecretName } from "../names.ts";
 import {
   combineRequests,
   parseFlyteRequests,
@@ -202,4 +203,101 @@ export function readRequests(metadata: Metadata, native: boolean, flyte: boolean
     );
   }
   return { requests: combined.requests, flyteForm };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// References to managed Secrets the pod makes itself
+
+/** One place where the pod names a managed Secret. */
+export interface ManagedReference {
+  readonly secret: string;
+  /** How messages name it: `container "main" env DB_PASSWORD (valueFrom.secretKeyRef)`, `volume "v" (secret)`. */
+  readonly where: string;
+  /** Set for an env var of a container or init container, which flyte-secrets replaces when it injects that name. */
+  readonly env?: string;
+  /** Set for a volume, which flyte-secrets replaces when it is one of its own. */
+  readonly volume?: string;
+}
+
+const CONTAINER_LISTS = [
+  ["containers", "container"],
+  ["initContainers", "init container"],
+  ["ephemeralContainers", "ephemeral container"],
+] as const;
+
+const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+const mapping = (value: unknown): Mapping => (isMapping(value) ? value : {});
+const managedName = (value: unknown): value is string =>
+  typeof value === "string" && isManagedSecretName(value);
+const nameOf = (value: Mapping): string => {
+  const name = member(value, "name");
+  return typeof name === "string" ? shown(name) : "(unnamed)";
+};
+
+/**
+ * Every place the pod names a managed Secret (contract 3) itself: env `valueFrom.secretKeyRef`, `envFrom.secretRef`
+ * in any container, init container or ephemeral container, `secret` volumes and the `secret` sources of projected
+ * volumes. Read leniently, in document order: it never refuses a malformed pod, which other checks do.
+ */
+export function managedReferences(pod: Mapping): ManagedReference[] {
+  const spec = mapping(member(pod, "spec"));
+  const found: ManagedReference[] = [];
+  for (const [field, kind] of CONTAINER_LISTS) {
+    for (const item of list(member(spec, field))) {
+      const container = mapping(item);
+      const who = `${kind} ${nameOf(container)}`;
+      for (const envItem of list(member(container, "env"))) {
+        const env = mapping(envItem);
+        const ref = mapping(member(mapping(member(env, "valueFrom")), "secretKeyRef"));
+        const secret = member(ref, "name");
+        if (!managedName(secret)) continue;
+        const name = member(env, "name");
+        found.push({
+          secret,
+          where: `${who} env ${typeof name === "string" ? shown(name) : "(unnamed)"} (valueFrom.secretKeyRef)`,
+          ...(field !== "ephemeralContainers" && typeof name === "string" ? { env: name } : {}),
+        });
+      }
+      for (const fromItem of list(member(container, "envFrom"))) {
+        const secret = member(mapping(member(mapping(fromItem), "secretRef")), "name");
+        if (managedName(secret)) found.push({ secret, where: `${who} envFrom (secretRef)` });
+      }
+    }
+  }
+  for (const item of list(member(spec, "volumes"))) {
+    const volume = mapping(item);
+    const name = member(volume, "name");
+    const own = typeof name === "string" ? { volume: name } : {};
+    const secret = member(mapping(member(volume, "secret")), "secretName");
+    if (managedName(secret)) found.push({ secret, where: `volume ${nameOf(volume)} (secret)`, ...own });
+    for (const source of list(member(mapping(member(volume, "projected")), "sources"))) {
+      const projected = member(mapping(member(mapping(source), "secret")), "name");
+      if (managedName(projected)) {
+        found.push({
+          secret: projected,
+          where: `volume ${nameOf(volume)} (projected secret source)`,
+          ...own,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+const MAX_REFERENCES_SHOWN = 3;
+
+/** The refusal of a pod that names managed Secrets itself. */
+export function foreignReferencesMessage(references: readonly ManagedReference[]): string {
+  const shownRefs = references
+    .slice(0, MAX_REFERENCES_SHOWN)
+    .map(({ secret, where }) => `${where} names ${secret}`)
+    .join("; ");
+  const more =
+    references.length > MAX_REFERENCES_SHOWN ? ` and ${references.length - MAX_REFERENCES_SHOWN} more` : "";
+  return (
+    `the pod names managed Secrets itself: ${shownRefs}${more}. A pod that opts in to flyte-secrets gets managed ` +
+    "Secrets only from the webhook, which checks the pod's project, domain and namespace. Fix: remove those " +
+    "references and ask for the keys in the pod's secret requests (the secrets.flyte.org/secrets annotation, or " +
+    "the task's secrets in Flyte)"
+  );
 }
