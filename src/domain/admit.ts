@@ -6,6 +6,8 @@ import { desire } from "./admission/desired.ts";
 import { patchFor } from "./admission/patch.ts";
 import { place } from "./admission/placement.ts";
 import {
+  type FlyteFormSetting,
+  flyteFormOf,
   foreignReferencesMessage,
   isMapping,
   managedReferences,
@@ -24,9 +26,14 @@ import { shown } from "./flyte-encoding.ts";
 import type { JsonPatchOperation } from "./json-patch.ts";
 import type { Scope } from "./scope.ts";
 
-export { FLYTE_SECRETS_ENV, type InjectedRecord } from "./admission/desired.ts";
+export { FLYTE_SECRETS_ENV, FLYTE2_SECRETS_ENV, type InjectedRecord } from "./admission/desired.ts";
 export { SECRETS_FILE_MODE, SECRETS_VOLUME } from "./admission/planners/file.ts";
-export { MAX_SECRETS_PER_POD } from "./admission/pod.ts";
+export {
+  FLYTE2_POD_LABEL,
+  type FlyteFormSetting,
+  flyteFormOf,
+  MAX_SECRETS_PER_POD,
+} from "./admission/pod.ts";
 export type { NamespaceFacts } from "./binding.ts";
 export type { JsonPatchOperation } from "./json-patch.ts";
 
@@ -35,6 +42,11 @@ export interface AdmitConfig {
   readonly podLabels: { readonly project: string; readonly domain: string };
   /** Optional binding of namespaces by name (`compileNameTemplate`); labels win over it. */
   readonly matchName?: (namespace: string) => Scope | undefined;
+  /**
+   * Which Flyte made pods labelled `inject-flyte-secrets` (DESIGN §5.2, §5.2b): `auto` (the default) tells Flyte 2's
+   * pods by their `organization` label; `flyte1` or `flyte2` treats every such pod as that Flyte's.
+   */
+  readonly flyteForm?: FlyteFormSetting;
 }
 
 export const defaultAdmitConfig: AdmitConfig = { podLabels: { project: "project", domain: "domain" } };
@@ -62,7 +74,8 @@ function decide(
   const flyte = podLabel(pod, labels.flyteInject) === "true";
   if (!native && !flyte) return { allowed: true, patch: [], injected: [] };
   const metadata = readMetadata(pod);
-  const { requests, flyteForm } = readRequests(metadata, native, flyte);
+  const form = flyte ? flyteFormOf(metadata.labels, config.flyteForm ?? "auto") : undefined;
+  const { requests, flyteForm } = readRequests(metadata, native, form);
   // The webhook is the only way in: a managed Secret the pod names itself must be one the webhook put there.
   const references = managedReferences(pod);
   if (requests.length === 0) {

@@ -1,7 +1,7 @@
 // The desired pod: what every planner contributes for the placed secrets, the settings Flyte's in-task secrets API
 // reads, and the record of what was injected (names only) for the `secrets.flyte.org/injected` annotation.
 import { describeScope } from "../scope.ts";
-import { FLYTE_ENV_PREFIX, FLYTE_SECRETS_DIR } from "../secret-request.ts";
+import { FLYTE_ENV_PREFIX, FLYTE_SECRETS_DIR, FLYTE2_ENV_PREFIX, type FlyteForm } from "../secret-request.ts";
 import type { Placed } from "./placement.ts";
 import { envPlanner } from "./planners/env.ts";
 import { filePlanner } from "./planners/file.ts";
@@ -16,12 +16,34 @@ import {
 } from "./planners/planner.ts";
 import { malformed, unreachable } from "./refusal.ts";
 
+type Setting = { readonly name: string; readonly value: string };
+
 /** What Flyte's in-task secrets API reads to find secrets, set on pods of Flyte propeller's form. */
-export const FLYTE_SECRETS_ENV: readonly { readonly name: string; readonly value: string }[] = [
+export const FLYTE_SECRETS_ENV: readonly Setting[] = [
   { name: "FLYTE_SECRETS_DEFAULT_DIR", value: FLYTE_SECRETS_DIR },
   { name: "FLYTE_SECRETS_FILE_PREFIX", value: "" },
   { name: "FLYTE_SECRETS_ENV_PREFIX", value: FLYTE_ENV_PREFIX },
 ];
+
+/** The same settings as Flyte 2's executor sets them on its task pods: its env prefix is `_UNION_`. */
+export const FLYTE2_SECRETS_ENV: readonly Setting[] = [
+  { name: "FLYTE_SECRETS_DEFAULT_DIR", value: FLYTE_SECRETS_DIR },
+  { name: "FLYTE_SECRETS_FILE_PREFIX", value: "" },
+  { name: "FLYTE_SECRETS_ENV_PREFIX", value: FLYTE2_ENV_PREFIX },
+];
+
+function settingsOf(form: FlyteForm | undefined): readonly Setting[] {
+  switch (form) {
+    case undefined:
+      return [];
+    case "flyte1":
+      return FLYTE_SECRETS_ENV;
+    case "flyte2":
+      return FLYTE2_SECRETS_ENV;
+    default:
+      return unreachable(form);
+  }
+}
 
 /**
  * What the `secrets.flyte.org/injected` annotation holds, as compact JSON: one record per key, names only. `env`
@@ -83,24 +105,22 @@ function recordOf({ request, scope, secret, assignments }: Placed): InjectedReco
   };
 }
 
-export function desire(placed: readonly Placed[], flyteForm: boolean): Desired {
+/** `flyteForm`: the form of the pod's Flyte requests, when it has any. */
+export function desire(placed: readonly Placed[], flyteForm: FlyteForm | undefined): Desired {
   const assignments: Assignment[] = placed.flatMap((p) => [...p.assignments]);
   const groups = groupByMechanism(assignments);
   const env = planners.env.plan(groups.env);
   const file = planners.file.plan(groups.file);
   const imagePull = planners.imagePull.plan(groups.imagePull);
-  const settings: DesiredEnv[] = flyteForm
-    ? FLYTE_SECRETS_ENV.map(({ name, value }) => ({ name, value }))
-    : [];
+  const reserved = settingsOf(flyteForm);
+  const settings: DesiredEnv[] = reserved.map(({ name, value }) => ({ name, value }));
   const all = [...settings, ...(env.env ?? []), ...(file.env ?? []), ...(imagePull.env ?? [])];
-  if (flyteForm) {
-    for (const reserved of FLYTE_SECRETS_ENV) {
-      if (all.filter((entry) => entry.name === reserved.name).length > 1) {
-        malformed(
-          `environment variable ${reserved.name} is set by flyte-secrets for pods of Flyte's form; ` +
-            "deliver the secret under another name",
-        );
-      }
+  for (const setting of reserved) {
+    if (all.filter((entry) => entry.name === setting.name).length > 1) {
+      malformed(
+        `environment variable ${setting.name} is set by flyte-secrets for pods of Flyte's form; ` +
+          "deliver the secret under another name",
+      );
     }
   }
   const contributions = [env, file, imagePull];

@@ -6,6 +6,7 @@ import { pointer } from "../json-patch.ts";
 import { isManagedSecretName } from "../names.ts";
 import {
   combineRequests,
+  type FlyteForm,
   parseFlyteRequests,
   parseNativeRequests,
   type SecretRequest,
@@ -173,26 +174,43 @@ export function readSpec(pod: Mapping): Spec {
 // ---------------------------------------------------------------------------------------------------------------
 // What the pod asks for
 
-export interface Requests {
-  readonly requests: readonly SecretRequest[];
-  /** Whether any request came in Flyte propeller's form, which also gets FLYTE_SECRETS_*. */
-  readonly flyteForm: boolean;
+/** How the Flyte form of a pod is chosen: `auto` by its labels (`flyteFormOf`), or one form for every pod. */
+export type FlyteFormSetting = "auto" | FlyteForm;
+
+/** The label Flyte 2's executor puts on every task pod (beside project and domain); Flyte 1's propeller does not. */
+export const FLYTE2_POD_LABEL = "organization";
+
+/**
+ * Which Flyte made a pod with `inject-flyte-secrets`: with the setting `auto`, a pod carrying a non-empty
+ * `organization` label is Flyte 2's (its executor labels every task pod so, and refuses to inject without it),
+ * any other is Flyte 1's. An installation serving only one Flyte may fix the form instead.
+ */
+export function flyteFormOf(podLabels: ReadonlyMap<string, string>, setting: FlyteFormSetting): FlyteForm {
+  if (setting !== "auto") return setting;
+  return (podLabels.get(FLYTE2_POD_LABEL) ?? "") !== "" ? "flyte2" : "flyte1";
 }
 
-export function readRequests(metadata: Metadata, native: boolean, flyte: boolean): Requests {
+export interface Requests {
+  readonly requests: readonly SecretRequest[];
+  /** The form of the pod's Flyte requests when it has any; those pods also get FLYTE_SECRETS_*. */
+  readonly flyteForm?: FlyteForm;
+}
+
+/** The requests of the forms the pod opted in to; `flyte` is the form of its Flyte annotations, if it opted in. */
+export function readRequests(metadata: Metadata, native: boolean, flyte: FlyteForm | undefined): Requests {
   const all: SecretRequest[] = [];
-  let flyteForm = false;
+  let flyteForm: FlyteForm | undefined;
   const nativeValue = metadata.annotations.get(annotations.secrets);
   if (native && nativeValue !== undefined) {
     const parsed = parseNativeRequests(nativeValue);
     if (!parsed.ok) malformed(parsed.message);
     all.push(...parsed.requests);
   }
-  if (flyte) {
-    const parsed = parseFlyteRequests(Object.fromEntries(metadata.annotations));
+  if (flyte !== undefined) {
+    const parsed = parseFlyteRequests(Object.fromEntries(metadata.annotations), flyte);
     if (!parsed.ok) malformed(parsed.message);
     all.push(...parsed.requests);
-    flyteForm = parsed.requests.length > 0;
+    if (parsed.requests.length > 0) flyteForm = flyte;
   }
   const combined = combineRequests(all);
   if (!combined.ok) malformed(combined.message);
@@ -202,7 +220,7 @@ export function readRequests(metadata: Metadata, native: boolean, flyte: boolean
         "ask for fewer secrets",
     );
   }
-  return { requests: combined.requests, flyteForm };
+  return { requests: combined.requests, ...(flyteForm !== undefined ? { flyteForm } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import {
   admit,
   defaultAdmitConfig,
   FLYTE_SECRETS_ENV,
+  FLYTE2_SECRETS_ENV,
   type InjectedRecord,
   type NamespaceFacts,
 } from "../../../src/domain/admit.ts";
@@ -162,7 +163,7 @@ const envEntry = fc.oneof(
     valueFrom: fc.oneof(
       { weight: 1, arbitrary: fc.constant({ secretKeyRef: { name: "flyte-secrets", key: "DB_PASSWORD" } }) },
       {
-        weight: 8,
+        weight: 20,
         arbitrary: fc.constantFrom(
           { secretKeyRef: { name: "app-config", key: "DB_PASSWORD" } },
           { fieldRef: { fieldPath: "metadata.name" } },
@@ -194,10 +195,10 @@ const containerArbitrary = (prefix: string) =>
   );
 
 const volumeArbitrary = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ name: "data", emptyDir: {} }) },
-  { weight: 3, arbitrary: fc.constant({ name: "flyte-secrets", emptyDir: {} }) },
+  { weight: 6, arbitrary: fc.constant({ name: "data", emptyDir: {} }) },
+  { weight: 6, arbitrary: fc.constant({ name: "flyte-secrets", emptyDir: {} }) },
   {
-    weight: 3,
+    weight: 6,
     arbitrary: fc.constantFrom(...VOLUME_NAMES).map((name) => ({
       name,
       projected: {
@@ -230,6 +231,8 @@ const podArbitrary = (mostlyValid: boolean) =>
     .record({
       inject: mostlyValid ? fc.constant("true") : labelValue,
       flyteInject: labelValue,
+      // Flyte 2's executor labels its pods with the organization; such pods get Flyte 2's form.
+      organization: optional(fc.constantFrom("org", "")),
       project: mostlyValid ? fc.constant("p1") : optional(fc.constantFrom(...PROJECTS, "")),
       domain: mostlyValid ? fc.constant("d1") : optional(fc.constantFrom(...DOMAINS)),
       native: optional(
@@ -258,6 +261,7 @@ const podArbitrary = (mostlyValid: boolean) =>
       const podLabels: Json = {};
       if (p.inject !== undefined) podLabels["secrets.flyte.org/inject"] = p.inject;
       if (p.flyteInject !== undefined) podLabels["inject-flyte-secrets"] = p.flyteInject;
+      if (p.organization !== undefined) podLabels.organization = p.organization;
       if (p.project !== undefined) podLabels.project = p.project;
       if (p.domain !== undefined) podLabels.domain = p.domain;
       const podAnnotations: Json = {};
@@ -374,7 +378,10 @@ describe("admit, properties", () => {
           if (!applied.ok) throw new Error(applied.message);
           const after = applied.document as Json;
 
-          const settings = new Map(FLYTE_SECRETS_ENV.map(({ name, value }) => [name, value]));
+          const flyte2 = ((after.metadata as Json).labels as Json | undefined)?.organization === "org";
+          const settings = new Map(
+            (flyte2 ? FLYTE2_SECRETS_ENV : FLYTE_SECRETS_ENV).map(({ name, value }) => [name, value]),
+          );
           for (const [index, container] of containersOf(after).entries()) {
             const before = ((containersOf(pod)[index]?.env as Json[] | undefined) ?? []).map((e) =>
               JSON.stringify(e),

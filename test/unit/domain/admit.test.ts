@@ -8,6 +8,7 @@ import {
   admit,
   defaultAdmitConfig,
   FLYTE_SECRETS_ENV,
+  FLYTE2_SECRETS_ENV,
   type InjectedRecord,
   type JsonPatchOperation,
   type NamespaceFacts,
@@ -38,6 +39,11 @@ const catalog: ReadyCatalog = readyCatalog([
   entry("password"),
   entry("REGISTRY", {}, "ImagePull"),
   entry("OTHER_PROJECT_ONLY", { project: "other" }),
+  // Flyte 2's task pods (test/fixtures/admission/flyte2-form.json).
+  entry("MY_SECRET_KEY", { project: "flytesnacks", domain: "development" }),
+  entry("openai-key"),
+  entry("id"),
+  entry("ssh_key"),
   // The controller found someone else's Secret with the managed name of this scope in namespace squat.
   catalogEntry(
     "ALPHA_KEY",
@@ -293,6 +299,66 @@ const allowedFixtures: Record<string, (fixture: ReturnType<typeof allowed>) => v
     ]);
   },
 
+  "flyte2-form.json": ({ after, result }) => {
+    // Flyte 2's pod: the organization label; env vars named exactly env_var, Flyte 2's settings, no _FSEC_ names.
+    for (const { name, value } of FLYTE2_SECRETS_ENV) expectEnvEverywhere(after, { name, value });
+    expectEnvEverywhere(after, { name: "FLYTE_SECRETS_ENV_PREFIX", value: "_UNION_" });
+    expectEnvEverywhere(
+      after,
+      ref("flyte-secrets.p.flytesnacks.d.development", "MY_SECRET_KEY", "MY_SECRET_ENV_VAR"),
+    );
+    expectEnvEverywhere(after, ref("flyte-secrets", "openai-key", "OPENAI_KEY"));
+    // The group is ignored, as Flyte 2 ignores it: the key alone names the secret.
+    expectEnvEverywhere(after, ref("flyte-secrets", "id", "AWS_ACCESS_KEY_ID"));
+    const main = containers(after)[0] as Json;
+    expect((main.env as Json[]).map((e) => e.name)).toEqual([
+      "LOG_LEVEL",
+      "FLYTE_SECRETS_DEFAULT_DIR",
+      "FLYTE_SECRETS_FILE_PREFIX",
+      "FLYTE_SECRETS_ENV_PREFIX",
+      "MY_SECRET_ENV_VAR",
+      "OPENAI_KEY",
+      "AWS_ACCESS_KEY_ID",
+    ]);
+    // Files keep the key's case, plus the lower-cased name when it differs.
+    expectMountEverywhere(after, { name: "flyte-secrets", mountPath: "/etc/flyte/secrets", readOnly: true });
+    expect(volume(after, "flyte-secrets")?.projected).toEqual(
+      projected([
+        { secret: "flyte-secrets", items: [{ key: "ssh_key", path: "ssh_key" }] },
+        {
+          secret: "flyte-secrets.d.development",
+          items: [
+            { key: "TLS_CERT", path: "TLS_CERT" },
+            { key: "TLS_CERT", path: "tls_cert" },
+          ],
+        },
+      ]),
+    );
+    expect(injected(after)).toEqual([
+      {
+        key: "MY_SECRET_KEY",
+        scope: "project=flytesnacks,domain=development",
+        secret: "flyte-secrets.p.flytesnacks.d.development",
+        env: ["MY_SECRET_ENV_VAR"],
+      },
+      { key: "openai-key", scope: "organization", secret: "flyte-secrets", env: ["OPENAI_KEY"] },
+      { key: "id", scope: "organization", secret: "flyte-secrets", env: ["AWS_ACCESS_KEY_ID"] },
+      {
+        key: "TLS_CERT",
+        scope: "domain=development",
+        secret: "flyte-secrets.d.development",
+        files: ["/etc/flyte/secrets/TLS_CERT", "/etc/flyte/secrets/tls_cert"],
+      },
+      {
+        key: "ssh_key",
+        scope: "organization",
+        secret: "flyte-secrets",
+        files: ["/etc/flyte/secrets/ssh_key"],
+      },
+    ]);
+    expect(result.injected).toEqual(["MY_SECRET_KEY", "openai-key", "id", "TLS_CERT", "ssh_key"]);
+  },
+
   "both-forms-shared-namespace.json": ({ after, result }) => {
     expect(containers(after).map((c) => c.name)).toEqual(["main", "init"]);
     expectEnvEverywhere(
@@ -494,7 +560,10 @@ describe("admit over AdmissionReview fixtures", () => {
           if (before.has(JSON.stringify(env))) continue;
           if ("value" in env) {
             // The only plain values added: Flyte's settings and the paths of secret files.
-            const settings = FLYTE_SECRETS_ENV.map(({ name, value }) => ({ name, value }));
+            const settings = [...FLYTE_SECRETS_ENV, ...FLYTE2_SECRETS_ENV].map(({ name, value }) => ({
+              name,
+              value,
+            }));
             expect(
               settings.some((s) => s.name === env.name && s.value === env.value) ||
                 String(env.value).startsWith("/etc/flyte/secrets/"),
@@ -1028,5 +1097,75 @@ describe("the catalog entry carries status.blocked for the webhook", () => {
     ]);
     expect(entryOf({ ...object, status: { blocked: "x" } })).not.toHaveProperty("blocked");
     expect(entryOf({ ...object, status: {} })).not.toHaveProperty("blocked");
+  });
+});
+
+describe("admit: Flyte 2's task pods", () => {
+  const flyte2Pod = (
+    secrets: Parameters<typeof encodeFlyteSecret>[0][],
+    labels: Json = { organization: "testorg" },
+  ) => ({
+    metadata: {
+      labels: { "inject-flyte-secrets": "true", project: "flytesnacks", domain: "development", ...labels },
+      annotations: Object.fromEntries(
+        secrets.map((secret, i) => [`flyte.secrets/s${i}`, encodeFlyteSecret(secret)]),
+      ),
+    },
+    spec: { containers: [{ name: "main" }], initContainers: [{ name: "init" }] },
+  });
+
+  it("names an env var without env_var _UNION_ + upper(key), and sets Flyte 2's prefix", () => {
+    const { after } = admitted(flyte2Pod([{ key: "api_key", mountRequirement: "ENV_VAR" }]));
+    expectEnvEverywhere(after, ref("flyte-secrets", "api_key", "_UNION_API_KEY"));
+    expectEnvEverywhere(after, { name: "FLYTE_SECRETS_ENV_PREFIX", value: "_UNION_" });
+    for (const container of containers(after)) expect(envNamed(container, "_FSEC_API_KEY")).toEqual([]);
+  });
+
+  it("tells the forms apart by the organization label, unless configured", () => {
+    const secrets = [{ key: "api_key", mountRequirement: "ENV_VAR" as const, envVar: "API_KEY" }];
+    const flyte1 = admitted(flyte2Pod(secrets, {})).after;
+    expectEnvEverywhere(flyte1, ref("flyte-secrets", "api_key", "_FSEC_API_KEY"));
+    expectEnvEverywhere(flyte1, ref("flyte-secrets", "api_key", "API_KEY"));
+    // An empty organization label is no organization.
+    expectEnvEverywhere(admitted(flyte2Pod(secrets, { organization: "" })).after, {
+      name: "FLYTE_SECRETS_ENV_PREFIX",
+      value: "_FSEC_",
+    });
+    const forced1 = admitted(flyte2Pod(secrets), bound, { ...defaultAdmitConfig, flyteForm: "flyte1" }).after;
+    expectEnvEverywhere(forced1, ref("flyte-secrets", "api_key", "_FSEC_API_KEY"));
+    const forced2 = admitted(flyte2Pod(secrets, {}), bound, {
+      ...defaultAdmitConfig,
+      flyteForm: "flyte2",
+    }).after;
+    expectEnvEverywhere(forced2, ref("flyte-secrets", "api_key", "API_KEY"));
+    for (const container of containers(forced2)) expect(envNamed(container, "_FSEC_API_KEY")).toEqual([]);
+  });
+
+  it("delivers a file at the key's own case and the lower-cased name, with env_var at the reported path", () => {
+    const { after } = admitted(
+      flyte2Pod([{ key: "TLS_CERT", mountRequirement: "FILE", envVar: "TLS_PATH" }]),
+    );
+    expectEnvEverywhere(after, { name: "TLS_PATH", value: "/etc/flyte/secrets/tls_cert" });
+    expect(volume(after, "flyte-secrets")?.projected).toEqual(
+      projected([
+        {
+          secret: "flyte-secrets.d.development",
+          items: [
+            { key: "TLS_CERT", path: "TLS_CERT" },
+            { key: "TLS_CERT", path: "tls_cert" },
+          ],
+        },
+      ]),
+    );
+  });
+
+  it("refuses a pod whose secret does not exist, as Flyte 2 does", () => {
+    const result = refused(flyte2Pod([{ key: "NOPE", mountRequirement: "ENV_VAR", envVar: "NOPE" }]));
+    expect(result).toMatchObject({
+      code: 403,
+      message: expect.stringContaining(
+        "secret NOPE is not available to project flytesnacks, domain development",
+      ),
+    });
   });
 });
