@@ -169,6 +169,84 @@ describe("webhook", () => {
     expect(items.some((i) => i.key === "TLS_CERT" && i.path.endsWith("certs/tls_cert"))).toBe(true);
   });
 
+  it("injects Flyte 2's encoded secrets the way Flyte 2's tasks read them", async () => {
+    // Labels and annotations as Flyte 2's executor writes them for flyte.Secret(key=..., as_env_var=...) and
+    // flyte.Secret(key=..., mount="/etc/flyte/secrets"); the organization label marks the pod as Flyte 2's.
+    const created = await kubectlCreate(
+      ns.bound ?? "",
+      taskPod(
+        "flyte2-form",
+        {
+          [labels.flyteInject]: "true",
+          organization: "testorg",
+          project,
+          domain,
+          "flyte.org/managed": "true",
+        },
+        {
+          "flyte.secrets/s0": encodeFlyteSecret({
+            key: "MY_SECRET_KEY",
+            mountRequirement: "ENV_VAR",
+            envVar: "MY_SECRET_ENV_VAR",
+          }),
+          "flyte.secrets/s1": encodeFlyteSecret({ key: "TLS_CERT", mountRequirement: "FILE" }),
+          "flyte.secrets/s2": encodeFlyteSecret({ key: "ORG_KEY", mountRequirement: "ENV_VAR" }),
+        },
+      ),
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const pod = created.pod as V1Pod;
+    for (const container of allContainers(pod)) {
+      const env = container.env ?? [];
+      expect(env.find((e) => e.name === "MY_SECRET_ENV_VAR")?.valueFrom?.secretKeyRef).toEqual({
+        name: scopeSecretName({ project, domain }),
+        key: "MY_SECRET_KEY",
+      });
+      expect(env.find((e) => e.name === "_UNION_ORG_KEY")?.valueFrom?.secretKeyRef).toEqual({
+        name: scopeSecretName({}),
+        key: "ORG_KEY",
+      });
+      expect(
+        env.some((e) => e.name.startsWith("_FSEC_")),
+        container.name,
+      ).toBe(false);
+      expect(env.find((e) => e.name === "FLYTE_SECRETS_ENV_PREFIX")?.value).toBe("_UNION_");
+      expect(
+        container.volumeMounts?.find((m) => m.mountPath === "/etc/flyte/secrets")?.readOnly,
+        container.name,
+      ).toBe(true);
+    }
+    const items =
+      pod.spec?.volumes?.flatMap((v) => v.projected?.sources ?? []).flatMap((s) => s.secret?.items ?? []) ??
+      [];
+    expect(items.filter((i) => i.key === "TLS_CERT").map((i) => i.path)).toEqual(["TLS_CERT", "tls_cert"]);
+    expect(JSON.stringify(pod)).not.toMatch(/s3cr3t/);
+  });
+
+  it("refuses an opted-in pod that names a managed Secret itself, and kubectl shows why", async () => {
+    const pod = taskPod(
+      "names-managed",
+      { [labels.inject]: "true" },
+      { [annotations.secrets]: "- key: ORG_KEY" },
+    );
+    const main = pod.spec?.containers[0];
+    if (main === undefined) throw new Error("taskPod has no main container");
+    main.env = [
+      ...(main.env ?? []),
+      {
+        name: "BORROWED",
+        valueFrom: { secretKeyRef: { name: scopeSecretName({ project, domain }), key: "MY_SECRET_KEY" } },
+      },
+    ];
+    const created = await kubectlCreate(ns.bound ?? "", pod);
+    expect(created.code).not.toBe(0);
+    expect(created.stderr).toContain("names managed Secrets itself");
+    expect(created.stderr).toContain(
+      `env "BORROWED" (valueFrom.secretKeyRef) names ${scopeSecretName({ project, domain })}`,
+    );
+    expect(created.stderr).toContain("Fix: remove those references");
+  });
+
   it("refuses an unknown or out-of-scope secret, and kubectl shows why", async () => {
     const unknown = await kubectlCreate(
       ns.bound ?? "",
