@@ -82,9 +82,7 @@ function blockedExplanation(copy: BlockedCopy): { what: string; fix: string } {
     case "OtherInstallation":
       return {
         what: "belongs to another flyte-secrets installation",
-        fix:
-          "give each installation its own namespaces (namespaceSelector in each installation's configuration) " +
-          "and run this pod in a namespace of the installation that holds its secrets",
+        fix: "give each installation its own namespaces (namespaceSelector in each installation's configuration)",
       };
     case "Modified":
       return {
