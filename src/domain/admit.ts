@@ -9,22 +9,22 @@ import {
   type FlyteFormSetting,
   flyteFormOf,
   foreignReferencesMessage,
-  isMapping,
   managedReferences,
   podLabel,
   podNamespace,
   readMetadata,
   readRequests,
   readSpec,
-  typeName,
 } from "./admission/pod.ts";
 import { forbidden, malformed, Refused } from "./admission/refusal.ts";
 import { labels } from "./api.ts";
 import { bindingOf, type NamespaceFacts, podIdentity } from "./binding.ts";
 import type { ReadyCatalog } from "./catalog.ts";
+import { defaultPodLabels } from "./defaults.ts";
 import { shown } from "./flyte-encoding.ts";
 import type { JsonPatchOperation } from "./json-patch.ts";
 import type { Scope } from "./scope.ts";
+import { isMapping, typeName } from "./shapes.ts";
 
 export { FLYTE_SECRETS_ENV, FLYTE2_SECRETS_ENV, type InjectedRecord } from "./admission/desired.ts";
 export { SECRETS_FILE_MODE, SECRETS_VOLUME } from "./admission/planners/file.ts";
@@ -49,7 +49,7 @@ export interface AdmitConfig {
   readonly flyteForm?: FlyteFormSetting;
 }
 
-export const defaultAdmitConfig: AdmitConfig = { podLabels: { project: "project", domain: "domain" } };
+export const defaultAdmitConfig: AdmitConfig = { podLabels: defaultPodLabels };
 
 export type AdmitResult =
   | {

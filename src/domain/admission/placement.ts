@@ -7,8 +7,9 @@ import {
   type ReadyCatalog,
   resolve,
   scopesHolding,
+  unservableFor,
 } from "../catalog.ts";
-import { imagePullSecretName, scopeSecretName } from "../names.ts";
+import { managedSecretNameOf } from "../names.ts";
 import { describeScope, type Scope } from "../scope.ts";
 import type { SecretRequest } from "../secret-request.ts";
 import type { Assignment } from "./planners/planner.ts";
@@ -56,6 +57,41 @@ function unresolvedMessage(
     .map((key) => `flyte create secret ${key} --project ${project} --domain ${domain}`)
     .join("; ");
   const scopes = `organization, project ${project}, domain ${domain}, or project ${project} with domain ${domain}`;
+  // A key that exists in a scope this pod can see but is not Ready: its real status and the fix for that status, not
+  // "create it" (which would fail: it exists).
+  const notReady = keys.map((key) => ({ key, found: unservableFor(catalog, key, project, domain) }));
+  if (notReady.some(({ found }) => found !== undefined)) {
+    const parts = notReady.map(({ key, found }) => {
+      if (found === undefined) {
+        return {
+          where: whereItExists(catalog, key),
+          fix: `flyte create secret ${key} --project ${project} --domain ${domain}, or ask an admin to create it in a scope this pod can see (${scopes})`,
+        };
+      }
+      const { entry, reason } = found;
+      const flags = `${entry.scope.project === undefined ? "" : ` --project ${entry.scope.project}`}${entry.scope.domain === undefined ? "" : ` --domain ${entry.scope.domain}`}`;
+      const describe = `kubectl describe flytesecret -n ${entry.namespace} ${entry.name}`;
+      const fixes: Readonly<Record<string, string>> = {
+        SourceNotFound: `the Secret holding its value is missing: set the value again with flyte update secret ${key}${flags}, or restore the Secret its spec.valueFrom names (${describe})`,
+        SourceKeyNotFound: `its Secret has no data key named in spec.valueFrom.secretKeyRef.key: fix the Secret or the reference (${describe})`,
+        TooLarge: `its value is larger than the operator accepts: store a smaller one with flyte update secret ${key}${flags} (${describe})`,
+        Conflict: `another FlyteSecret with the same key and scope is older and wins: delete one of them (${describe})`,
+        InvalidSpec: `its spec is invalid: fix it as ${describe} says`,
+        Pending: `the operator has not made it Ready yet: retry in a few seconds, and if it stays Pending check the operator (${describe})`,
+      };
+      return {
+        where: `its FlyteSecret ${entry.namespace}/${entry.name} (${describeScope(entry.scope)}) exists but is not Ready (${reason})`,
+        fix: fixes[reason] ?? `see why with ${describe}`,
+      };
+    });
+    const [first] = parts;
+    if (keys.length === 1 && first !== undefined) {
+      return `secret ${keys[0]} is not available to ${who}: ${first.where}. Fix: ${first.fix}`;
+    }
+    const each = parts.map(({ where }, i) => `${keys[i]} (${where})`).join("; ");
+    const fixes = parts.map(({ fix }, i) => `${keys[i]}: ${fix}`).join("; ");
+    return `${keys.length} requested secrets are not available to ${who}: ${each}. Fix: ${fixes}`;
+  }
   const [only] = keys;
   if (keys.length === 1 && only !== undefined) {
     return (
@@ -169,7 +205,7 @@ export function place(
     const copy = found.entry.blocked?.find((b) => b.namespace === namespace);
     if (copy !== undefined) blocked.push({ key: request.key, entry: found.entry, copy });
     const imagePull = found.entry.type === "ImagePull";
-    const secret = imagePull ? imagePullSecretName(found.scope, request.key) : scopeSecretName(found.scope);
+    const secret = managedSecretNameOf(found.entry);
     placed.push({
       request,
       scope: found.scope,

@@ -11,23 +11,13 @@ import {
   parseNativeRequests,
   type SecretRequest,
 } from "../secret-request.ts";
+import { isMapping, type Mapping, typeName } from "../shapes.ts";
 import { malformed } from "./refusal.ts";
+
+export { isMapping, type Mapping } from "../shapes.ts";
 
 /** At most this many distinct keys per pod, both annotation forms together. */
 export const MAX_SECRETS_PER_POD = 100;
-
-export type Mapping = Readonly<Record<string, unknown>>;
-
-export function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `a ${typeof value}`;
-}
 
 /** An own member; `constructor` or `__proto__` in a pod are ordinary names, never inherited values. */
 export function member(object: Mapping, name: string): unknown {

@@ -1,6 +1,7 @@
 import { KubeConfig } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../../src/domain/api.ts";
+import { flyteSecretNames } from "../../../src/domain/names.ts";
 import { kubeSecretStore } from "../../../src/kube/secret-store.ts";
 import {
   createSecret,
@@ -109,15 +110,16 @@ describe("createSecret outcomes", () => {
     expect(read).toBe(false);
   });
 
-  it("removes its FlyteSecret when the Secret name is taken by someone else's Secret", async () => {
+  it("never writes into someone else's Secret of the readable name", async () => {
     const store = new FakeStore();
     const first = await createSecret(store, { key: "K", scope: {}, value: "v" });
     const name = first.kind === "created" ? first.secret.name : "";
     await deleteSecret(store, "K", {});
     store.secrets.set(name, { metadata: { name, uid: "theirs" }, data: {} });
     const outcome = await createSecret(store, { key: "K", scope: {}, value: "v" });
-    expect(outcome).toEqual({ kind: "sourceNotOwned", secret: name, leftover: undefined });
-    expect(store.flyteSecrets.size).toBe(0);
+    // The readable name's Secret is someone else's: the FlyteSecret takes the fallback name instead.
+    expect(outcome).toMatchObject({ kind: "created", secret: { name: flyteSecretNames("K", {})[1] } });
+    expect(store.secrets.get(name)).toEqual({ metadata: { name, uid: "theirs" }, data: {} });
   });
 
   it("throws the store's error, with a typed error naming the leftover when the clean-up fails too", async () => {
