@@ -167,7 +167,7 @@ export function readSpec(pod: Mapping): Spec {
 /** How the Flyte form of a pod is chosen: `auto` by its labels (`flyteFormOf`), or one form for every pod. */
 export type FlyteFormSetting = "auto" | FlyteForm;
 
-/** The label Flyte 2's executor puts on every task pod (beside project and domain); Flyte 1's propeller does not. */
+/** The label Flyte 2's executor puts on every task pod (beside project and domain); Flyte 1's pods lack it. */
 export const FLYTE2_POD_LABEL = "organization";
 
 /**
