@@ -121,6 +121,11 @@ export type DeleteOutcome =
       readonly kind: "deleted";
       /** The FlyteSecrets deleted (usually one; more when several conflicting ones held the scope). */
       readonly names: readonly string[];
+      /**
+       * Source Secrets owned by them that could not be read or deleted now (no permission, say): the garbage
+       * collector removes them through their owner reference.
+       */
+      readonly leftToGarbageCollector: readonly string[];
     }
   | NotFound
   | Invalid;
@@ -370,6 +375,7 @@ export async function deleteSecret(store: SecretStore, key: string, scope: Scope
   const found = atScope(objects, key, scope);
   if (found.length === 0) return { kind: "notFound", elsewhere: scopesOfKey(objects, key) };
   const names: string[] = [];
+  const leftToGarbageCollector: string[] = [];
   for (const object of found) {
     const owner = ownerOf(object);
     if ((await store.deleteFlyteSecret(owner)) === "replaced") continue;
@@ -382,8 +388,9 @@ export async function deleteSecret(store: SecretStore, key: string, scope: Scope
         await store.deleteSecret({ name: ref.name, uid: source.metadata?.uid ?? "" });
       }
     } catch {
-      // Deliberately not an error: the FlyteSecret is gone, and the garbage collector removes the Secret it owned.
+      // Not a failure of the delete: the FlyteSecret is gone, and the garbage collector removes the Secret it owned.
+      leftToGarbageCollector.push(ref.name);
     }
   }
-  return { kind: "deleted", names };
+  return { kind: "deleted", names, leftToGarbageCollector };
 }

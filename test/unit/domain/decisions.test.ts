@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Condition, FlyteSecretLike } from "../../../src/domain/api.ts";
 import { type NamespaceBinding, selectorMatches } from "../../../src/domain/binding.ts";
-import { isServable, servableEntries } from "../../../src/domain/catalog.ts";
+import { catalogOf, isServable, resolve, servableEntries } from "../../../src/domain/catalog.ts";
 import { namespacesExpecting, namespacesHolding } from "../../../src/domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 
@@ -53,6 +53,50 @@ describe("servableEntries", () => {
     ["without status", object("e", "control", { status: {} }), []],
   ])("%s", (_title, input, names) => {
     expect(servableEntries([input], ["control"]).map((e) => e.name)).toEqual(names);
+  });
+});
+
+describe("catalogOf (the webhook's catalog)", () => {
+  const object = (
+    name: string,
+    key: string,
+    namespace: string,
+    reason?: string,
+    deleting = false,
+  ): FlyteSecretLike => ({
+    metadata: {
+      name,
+      namespace,
+      uid: name,
+      creationTimestamp: "2025-01-31T12:00:00Z",
+      ...(deleting ? { deletionTimestamp: "2025-01-31T12:00:01Z" } : {}),
+    },
+    spec: { key, valueFrom: { secretKeyRef: { name, key: "value" } } },
+    ...(reason === undefined
+      ? {}
+      : {
+          status: { conditions: [condition("Ready", reason === "Materialized" ? "True" : "False", reason)] },
+        }),
+  });
+  const catalog = catalogOf(
+    [
+      object("ready", "A", "control", "Materialized"),
+      object("broken", "B", "control", "SourceNotFound"),
+      object("new", "C", "control"),
+      object("elsewhere", "D", "other", "SourceNotFound"),
+      object("going", "E", "control", "Materialized", true),
+    ],
+    ["control"],
+  );
+  it.each([
+    ["A", "ready", undefined],
+    ["B", undefined, "SourceNotFound"],
+    ["C", undefined, "Pending"],
+    ["D", undefined, undefined],
+    ["E", undefined, undefined],
+  ])("%s resolves to %j, unservable because %j", (key, resolved, reason) => {
+    expect(resolve(catalog, key, "p", "d")?.entry.name).toBe(resolved);
+    expect(catalog.unservable?.get(key)?.[0]?.reason).toBe(reason);
   });
 });
 

@@ -279,6 +279,16 @@ describe("getSecret, listSecrets, deleteSecret", () => {
     expect(store.flyteSecrets.size).toBe(5);
     expect(await deleteSecret(store, "K", { project: "p" })).toMatchObject({ kind: "notFound" });
   });
+
+  it("says which source Secret it leaves to the garbage collector when it may not read Secrets", async () => {
+    const store = await populated();
+    store.failures.set("readSecret", new Error("forbidden"));
+    const outcome = await deleteSecret(store, "K", {});
+    expect(outcome).toMatchObject({
+      kind: "deleted",
+      leftToGarbageCollector: [flyteSecretNames("K", {})[0]],
+    });
+  });
 });
 
 describe("effectiveSecrets", () => {
