@@ -26,6 +26,7 @@ import { createCertificateAuthority, issueCertificate } from "../src/tls/certifi
 import { webhookConfiguration } from "../src/webhook/configuration.ts";
 import { ensureBinaries } from "../test/controlplane/binaries.ts";
 import { ControlPlane } from "../test/controlplane/controlplane.ts";
+import { LocalNode, nodeUnsupportedReason } from "../test/controlplane/node.ts";
 import { waitFor } from "../test/controlplane/wait.ts";
 import { claimFolder, removeStaleFolders } from "./local-folders.ts";
 import { managedSecretsPolicy } from "./managed-secrets-policy.ts";
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   for (const stale of await removeStaleFolders())
     note(`removed ${stale}, left behind by an npm start that was killed`);
   let plane: ControlPlane | undefined;
+  let node: LocalNode | undefined;
   let kc = new KubeConfig();
   const local = !hasKubeContext();
   let certDir: string;
@@ -174,6 +176,10 @@ async function main(): Promise<void> {
     kc = operator.kc;
     certDir = join(plane.info.dir, "webhook-tls");
     await mkdir(certDir, { mode: 0o700 });
+    // A real node (kubelet + containerd + runc) where the machine allows, so the demo task really runs.
+    const noNode = await nodeUnsupportedReason();
+    if (noNode === undefined) node = await LocalNode.start({ plane: plane.info, log: note });
+    else note(`no local node (${noNode}): task pods will stay Pending`);
   } else {
     kc.loadFromDefault();
     note(`using the current kube context ${kc.getCurrentContext()}`);
@@ -254,6 +260,7 @@ async function main(): Promise<void> {
     await operator.stop();
     probes.close();
     await rm(certDir, { recursive: true, force: true });
+    await node?.stop();
     await plane?.stop();
     process.exit(0);
   };
@@ -273,7 +280,12 @@ async function main(): Promise<void> {
     say("  flyte get secret");
     say("  kubectl get flytesecrets -n flyte-secrets");
     say(`  kubectl apply -f ${join(root, "examples", "task-pod.yaml")}`);
-    say(`  kubectl get pod demo-task -n ${DEMO} -o jsonpath='{.spec.containers[0].env}'`);
+    if (node) {
+      say(`  kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/demo-task -n ${DEMO} --timeout=60s`);
+      say(`  kubectl logs demo-task -n ${DEMO}`);
+    } else {
+      say(`  kubectl get pod demo-task -n ${DEMO} -o jsonpath='{.spec.containers[0].env}'`);
+    }
   } else {
     say(
       "The webhook listens on https://0.0.0.0:9443 but is not registered with your cluster; install the Helm chart",

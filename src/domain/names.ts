@@ -103,11 +103,6 @@ export function readableFlyteSecretName(key: string, scope: Scope): string | und
   return name.length <= DNS_SUBDOMAIN_MAX && dnsSubdomain.test(name) ? name : undefined;
 }
 
-/** Whether a Secret of this name is a managed one (DESIGN contract 3): `flyte-secrets` or `flyte-secrets.<...>`. */
-export function isManagedSecretName(name: string): boolean {
-  return name === MANAGED_SECRET_PREFIX || name.startsWith(`${MANAGED_SECRET_PREFIX}.`);
-}
-
 /**
  * The deterministic fallback name of (key, scope), used when the readable name is not valid or is taken by another
  * key or scope: injective, and never a readable name, since its key part always carries a hash
@@ -127,4 +122,9 @@ export function flyteSecretNames(key: string, scope: Scope): string[] {
   const fallback = uniqueFlyteSecretName(key, scope);
   const preferred = readableFlyteSecretName(key, scope);
   return preferred === undefined || preferred === fallback ? [fallback] : [preferred, fallback];
+}
+
+/** Whether `name` is a managed Secret's name (contract 3): `flyte-secrets` or `flyte-secrets.<...>`. */
+export function isManagedSecretName(name: string): boolean {
+  return name === MANAGED_SECRET_PREFIX || name.startsWith(`${MANAGED_SECRET_PREFIX}.`);
 }
