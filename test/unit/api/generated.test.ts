@@ -1,9 +1,9 @@
 // src/api/gen/ is exactly what `node scripts/generate-api.ts` compiles from the pinned @flyteorg/flyteidl2, and it
 // describes the services Flyte's CLI calls, under the names it calls them by.
 import { describe, expect, it } from "vitest";
+import { differences } from "../../../scripts/generate-api.ts";
 import { ClusterService } from "../../../src/api/gen/flyteidl2/cluster/service_pb.js";
 import { SecretService } from "../../../src/api/gen/flyteidl2/secret/secret_pb.js";
-import { differences } from "../../../scripts/generate-api.ts";
 
 describe("the generated Flyte API code", () => {
   it("is up to date with the pinned @flyteorg/flyteidl2", () => {
