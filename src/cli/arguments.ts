@@ -2,7 +2,7 @@
 // names it, and where the value comes from. Pure: every refusal is a message the user can act on.
 import type { SecretType } from "../domain/api.ts";
 import { type Scope, scopeOf } from "../domain/scope.ts";
-import { dockerConfigProblem } from "./docker-config.ts";
+import { valueProblem as domainValueProblem, type ValueProblem } from "../domain/secret-value.ts";
 
 export type Result<T> =
   | { readonly ok: true; readonly value: T }
@@ -14,9 +14,6 @@ export type CliSecretType = (typeof CLI_SECRET_TYPES)[number];
 
 export const OUTPUT_FORMATS = ["table", "json", "yaml"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** The largest value a Kubernetes Secret can hold (1 MiB for all of its data). */
-export const MAX_VALUE_BYTES = 1024 * 1024;
 
 // The FlyteSecret schema's own rules (crds/), checked here so the user gets a precise message instead of a 422.
 const keyPattern = /^[-._a-zA-Z0-9]+$/;
@@ -128,17 +125,22 @@ export function writeRequestOf(args: WriteArguments, stdinIsTerminal: boolean): 
   return { ok: true, value: { key: args.name, scope: scope.value, type: args.type, source: source.value } };
 }
 
-/** Refuses a value that cannot work: empty, larger than a Secret can hold, or (image_pull) not a Docker config. */
+/** A value problem (domain/secret-value.ts) in the CLI's words. */
+export function valueMessage(key: string, problem: ValueProblem): string {
+  switch (problem.kind) {
+    case "empty":
+      return `the value of ${key} is empty`;
+    case "tooLarge":
+      return `the value of ${key} is ${problem.bytes} bytes; flyte-secrets delivers values of at most ${problem.limit} bytes (${problem.limit / 1024} KiB)`;
+    case "notDockerConfig":
+      return `the value of image_pull secret ${key} ${problem.detail}`;
+  }
+}
+
+/** Refuses a value that cannot work: empty, over the operator's limit, or (image_pull) not a Docker config. */
 export function valueProblem(key: string, type: CliSecretType, value: Uint8Array): string | undefined {
-  if (value.byteLength === 0) return `the value of ${key} is empty`;
-  if (value.byteLength > MAX_VALUE_BYTES) {
-    return `the value of ${key} is ${value.byteLength} bytes; a Kubernetes Secret holds at most ${MAX_VALUE_BYTES} bytes`;
-  }
-  if (type === "image_pull") {
-    const problem = dockerConfigProblem(value);
-    if (problem !== undefined) return `the value of image_pull secret ${key} ${problem}`;
-  }
-  return undefined;
+  const problem = domainValueProblem(secretTypeOf(type), value);
+  return problem === undefined ? undefined : valueMessage(key, problem);
 }
 
 /** The query of `get secret [NAME] [-p P] [-d D]`: each given part must match exactly. */

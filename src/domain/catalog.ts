@@ -47,6 +47,40 @@ export function entryOf(object: FlyteSecretLike): CatalogEntry {
   };
 }
 
+/** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */
+export interface ReadyStatusLike {
+  readonly conditions?: readonly { readonly type: string; readonly status: string }[];
+}
+
+/** Servable: Ready=True, whatever its reason (Materialized, Materializing, NoNamespaces, Blocked). */
+export function isServable(status: ReadyStatusLike | undefined): boolean {
+  return status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") === true;
+}
+
+/** A FlyteSecret as the webhook and the CLI read it from a cache or a list. */
+export interface FlyteSecretWithStatus extends FlyteSecretLike {
+  readonly metadata?: FlyteSecretLike["metadata"] & { readonly deletionTimestamp?: string | Date };
+  readonly status?: ReadyStatusLike;
+}
+
+/**
+ * The entries pods may resolve to: FlyteSecrets in a control namespace, not being deleted, servable. The webhook
+ * builds its resolution catalog from these; so does the CLI's effective view.
+ */
+export function servableEntries(
+  objects: readonly FlyteSecretWithStatus[],
+  controlNamespaces: readonly string[],
+): CatalogEntry[] {
+  return objects
+    .filter(
+      (o) =>
+        controlNamespaces.includes(o.metadata?.namespace ?? "") &&
+        !o.metadata?.deletionTimestamp &&
+        isServable(o.status),
+    )
+    .map(entryOf);
+}
+
 export function entryId(entry: CatalogEntry): string {
   return `${entry.namespace}/${entry.name}`;
 }

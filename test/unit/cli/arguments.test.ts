@@ -3,7 +3,6 @@ import {
   commandHint,
   imagePullScopeProblem,
   keyProblem,
-  MAX_VALUE_BYTES,
   queryOf,
   scopeOfOptions,
   scopeWords,
@@ -11,6 +10,10 @@ import {
   valueSourceOf,
   writeRequestOf,
 } from "../../../src/cli/arguments.ts";
+import { defaultLimits } from "../../../src/domain/catalog.ts";
+
+// The operator's limit (controller.limits.maxValueBytes), which the CLI checks before writing.
+const MAX_VALUE_BYTES = defaultLimits.maxValueBytes;
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -128,7 +131,13 @@ describe("valueProblem", () => {
     ["regular", new Uint8Array([0, 255, 10]), undefined],
     ["regular", new Uint8Array(MAX_VALUE_BYTES), undefined],
     ["regular", new Uint8Array(), "the value of K is empty"],
-    ["regular", new Uint8Array(MAX_VALUE_BYTES + 1), expect.stringContaining("at most 1048576 bytes")],
+    [
+      "regular",
+      new Uint8Array(MAX_VALUE_BYTES + 1),
+      expect.stringContaining("at most 524288 bytes (512 KiB)"),
+    ],
+    // 600 KiB passed the CLI's old 1 MiB check, then went TooLarge: the drift of issue 9.
+    ["regular", new Uint8Array(600 * 1024), expect.stringContaining("is 614400 bytes")],
     ["image_pull", docker, undefined],
     [
       "image_pull",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../../src/cli/errors.ts";
 import { oneLine, run } from "../../../src/cli/program.ts";
-import { ownerReferenceTo } from "../../../src/cli/resources.ts";
 import type { FlyteSecretObject } from "../../../src/domain/api.ts";
 import { flyteSecretName } from "../../../src/domain/names.ts";
+import { ownerReferenceTo } from "../../../src/operations/resources.ts";
 import { FakeStore, fakeDependencies, fakeTerminal } from "./fakes.ts";
 
 const VALUE = "my_secret_value";

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { FlyteSecretObject } from "../../../src/domain/api.ts";
+import { flyteSecretName } from "../../../src/domain/names.ts";
 import {
   atScope,
   flyteSecretManifest,
@@ -9,9 +11,7 @@ import {
   scopesOfKey,
   secretData,
   sourceSecretManifest,
-} from "../../../src/cli/resources.ts";
-import type { FlyteSecretObject } from "../../../src/domain/api.ts";
-import { flyteSecretName } from "../../../src/domain/names.ts";
+} from "../../../src/operations/resources.ts";
 
 function flyteSecret(
   name: string,
