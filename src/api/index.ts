@@ -22,6 +22,8 @@ export interface FlyteApiOptions extends ApiConfig {
   readonly cluster?: string;
   /** How often the certificate is read again, and renewed when self-managed (default 30 s). */
   readonly tlsReloadMs?: number;
+  /** How long an authentication or authorization answer is kept (default 10 s). */
+  readonly cacheSeconds?: number;
 }
 
 /** The API's options from the configuration, or undefined when it is not enabled. */
@@ -74,7 +76,12 @@ export function createFlyteApi(
   kc: KubeConfig,
   options: FlyteApiOptions,
   log: Logger,
-  access: Access = options.plaintext ? localAdminAccess : kubeAccess(kc, { namespace: options.namespace }),
+  access: Access = options.plaintext
+    ? localAdminAccess
+    : kubeAccess(kc, {
+        namespace: options.namespace,
+        ...(options.cacheSeconds === undefined ? {} : { cacheSeconds: options.cacheSeconds }),
+      }),
 ): ApiServer {
   const apiLog = log.child({ component: "flyte-api" });
   return new ApiServer(
