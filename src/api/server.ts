@@ -5,6 +5,7 @@
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createH2cServer, createSecureServer, type Http2SecureServer } from "node:http2";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
+import { Duplex } from "node:stream";
 import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import type { Logger } from "pino";
@@ -28,6 +29,33 @@ export interface ApiServerOptions {
 const H2_PREFACE = Buffer.from("PRI * HTTP/2.0\r\n");
 /** Requests larger than this are refused before they are read (values are at most 1 MiB). */
 const READ_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The socket as a stream that first yields `first` again. The HTTP/2 server reads a plain socket's handle natively and
+ * would miss bytes already read; a stream that is not a socket it reads through the stream interface.
+ */
+function replaying(socket: Socket, first: Buffer): Duplex {
+  const stream = new Duplex({
+    read: () => void socket.resume(),
+    write: (chunk, encoding, done) => void socket.write(chunk, encoding, done),
+    final: (done) => {
+      socket.end();
+      done();
+    },
+    destroy: (error, done) => {
+      socket.destroy(error ?? undefined);
+      done(error);
+    },
+  });
+  socket.on("data", (chunk: Buffer) => {
+    if (!stream.push(chunk)) socket.pause();
+  });
+  socket.on("end", () => stream.push(null));
+  socket.on("close", () => stream.destroy());
+  socket.on("error", (error) => stream.destroy(error));
+  stream.push(first);
+  return stream;
+}
 
 export class ApiServer {
   private readonly options: ApiServerOptions;
@@ -71,10 +99,14 @@ export class ApiServer {
       const h2c = createH2cServer(handler);
       server = createNetServer((socket) => {
         socket.once("data", (first: Buffer) => {
+          const prefix = first.subarray(0, H2_PREFACE.length);
+          if (H2_PREFACE.subarray(0, prefix.length).equals(prefix)) {
+            h2c.emit("connection", replaying(socket, first));
+            return;
+          }
           socket.pause();
           socket.unshift(first);
-          const prefix = first.subarray(0, H2_PREFACE.length);
-          (H2_PREFACE.subarray(0, prefix.length).equals(prefix) ? h2c : http1).emit("connection", socket);
+          http1.emit("connection", socket);
           socket.resume();
         });
       });

@@ -79,6 +79,12 @@ async function valueBehind(object: FlyteSecretObject): Promise<Buffer> {
   return Buffer.from(secret.data?.[ref.key] ?? "", "base64");
 }
 
+/** The CLI's `-of json-raw` output, parsed (it prints through rich, which adds styles). */
+function jsonOf(stdout: string): { id: { name: string; project?: string; domain?: string } }[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what is removed
+  return JSON.parse(stdout.replace(/\x1b\[[0-9;]*m/g, "")) as { id: { name: string } }[];
+}
+
 function expectOk(result: { code: number; stderr: string; stdout: string }): void {
   expect(result.code, result.stdout + result.stderr).toBe(0);
 }
@@ -208,7 +214,7 @@ describe("the flyte CLI in local mode (plaintext on loopback)", () => {
     // ... and the organization's list does not show the project+domain one.
     const org = await tools.cli(plainConfig, ["-of", "json-raw", "get", "secret"]);
     expectOk(org);
-    const listed = JSON.parse(org.stdout) as { id: { name: string } }[];
+    const listed = jsonOf(org.stdout);
     expect(listed.map((s) => s.id.name)).toContain("MY_SECRET_KEY");
     expect(listed.map((s) => s.id.name)).not.toContain("DB_PASSWORD");
 
@@ -258,9 +264,7 @@ describe("the flyte CLI in local mode (plaintext on loopback)", () => {
     expect(object?.spec.domain).toBeUndefined();
     const listed = await tools.cli(plainConfig, ["-of", "json-raw", "get", "secret", "-p", PROJECT]);
     expectOk(listed);
-    expect((JSON.parse(listed.stdout) as { id: { name: string } }[]).map((s) => s.id.name)).toEqual([
-      "PROJECT_ONLY",
-    ]);
+    expect(jsonOf(listed.stdout).map((s) => s.id.name)).toEqual(["PROJECT_ONLY"]);
   });
 
   it("stores --from-file byte for byte (binary_value)", async () => {

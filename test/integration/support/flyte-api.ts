@@ -93,7 +93,7 @@ export function tokenCommand(namespace: string, serviceAccount: string): string[
 
 /** The environment Flyte's CLI and SDK run in: their own HOME, no Flyte settings from the machine, wide output. */
 function flyteEnv(home: string): Record<string, string> {
-  const env: Record<string, string> = { HOME: home, COLUMNS: "400", NO_COLOR: "1", TERM: "dumb" };
+  const env: Record<string, string> = { HOME: home, COLUMNS: "100000", NO_COLOR: "1" };
   for (const name of Object.keys(process.env)) if (name.startsWith("FLYTE_")) env[name] = "";
   return env;
 }
