@@ -162,7 +162,7 @@ export function routes(options: ServiceOptions): (router: ConnectRouter) => void
       async updateSecret(request, context) {
         const caller = await admit(context, "UpdateSecret");
         const target = targetOf(request.id);
-        // proto3 cannot tell GENERIC from "not given": only IMAGE_PULL_SECRET is checked against the secret's type.
+        // proto3 cannot tell GENERIC from a type left out: only IMAGE_PULL_SECRET is checked against the secret's type.
         const type = request.secretSpec?.type ?? SecretType.GENERIC;
         const outcome = await updateSecret(store, {
           ...target,
