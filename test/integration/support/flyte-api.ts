@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { type ApiServer, createFlyteApi } from "../../../src/api/index.ts";
 import { defaultApiConfig } from "../../../src/config/config.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
+import type { ControlPlaneInfo } from "../../controlplane/controlplane.ts";
 import { ensureVenv } from "../../python/venv.ts";
 import { runProcess } from "./cli.ts";
 import { type CommandResult, controlPlane, kubeConfig } from "./cluster.ts";
@@ -78,11 +79,15 @@ export async function flyteConfig(
 }
 
 /** `admin.command` printing a fresh token of a ServiceAccount, with the real kubectl (a TokenRequest). */
-export function tokenCommand(namespace: string, serviceAccount: string): string[] {
+export function tokenCommand(
+  namespace: string,
+  serviceAccount: string,
+  cluster: ControlPlaneInfo = controlPlane(),
+): string[] {
   return [
-    controlPlane().binaries.kubectl,
+    cluster.binaries.kubectl,
     "--kubeconfig",
-    controlPlane().kubeconfigPath,
+    cluster.kubeconfigPath,
     "create",
     "token",
     serviceAccount,
