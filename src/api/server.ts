@@ -7,7 +7,7 @@ import { createServer as createH2cServer, createSecureServer, type Http2SecureSe
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
 import { Duplex } from "node:stream";
 import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
-import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { type ConnectNodeAdapterOptions, connectNodeAdapter } from "@connectrpc/connect-node";
 import type { Logger } from "pino";
 
 export interface TlsPair {
@@ -57,6 +57,23 @@ function replaying(socket: Socket, first: Buffer): Duplex {
   return stream;
 }
 
+/**
+ * Any other path, as a Connect error a client shows. Flyte's CLI asks for AuthMetadataService when it wants to log in
+ * (its default, PKCE): this says what to configure instead.
+ */
+const notServed: NonNullable<ConnectNodeAdapterOptions["fallback"]> = (request, response) => {
+  const body = JSON.stringify({
+    code: "unimplemented",
+    message:
+      `flyte-secrets serves flyteidl2.secret.SecretService and flyteidl2.cluster.ClusterService/SelectCluster, not ` +
+      `${(request.url ?? "").slice(0, 200)}; it has no OAuth server: authenticate with a Kubernetes token ` +
+      "(admin.authType: ExternalCommand with admin.command printing one), or use the local mode's plaintext endpoint",
+  });
+  response.statusCode = 404;
+  response.setHeader("content-type", "application/json");
+  response.end(body);
+};
+
 export class ApiServer {
   private readonly options: ApiServerOptions;
   private readonly log: Logger;
@@ -90,6 +107,7 @@ export class ApiServer {
       routes: this.options.routes,
       interceptors: [...this.options.interceptors],
       readMaxBytes: READ_MAX_BYTES,
+      fallback: notServed,
     });
     const tls = this.options.tls;
     let server: Server | Http2SecureServer;

@@ -390,6 +390,18 @@ describe("the flyte CLI over TLS with a Kubernetes token (admin.authType: Extern
   });
 });
 
+describe("the flyte CLI over TLS with Flyte's default login (PKCE)", () => {
+  it("fails saying what to configure instead: flyte-secrets has no OAuth server", async () => {
+    const ca = await apiCaFile(installation, dir);
+    const pkce = await flyteConfig(dir, "pkce", { endpoint: tls.endpoint, caCertFilePath: ca });
+    const result = await tools.cli(pkce, ["get", "secret"]);
+    expect(result.code).toBe(1);
+    expect(errorText(result)).toContain(
+      "it has no OAuth server: authenticate with a Kubernetes token (admin.authType: ExternalCommand",
+    );
+  });
+});
+
 describe("the flyte Python SDK", () => {
   it("flyte.init(...) then flyte.remote.Secret.create / get / listall / delete", async () => {
     const script = join(dir, "sdk.py");
