@@ -1,7 +1,8 @@
 // What the user asked for, checked before anything talks to the API server: the key, the scope, the type as Flyte
 // names it, and where the value comes from. Pure: every refusal is a message the user can act on.
 import type { SecretType } from "../domain/api.ts";
-import { type Scope, scopeOf } from "../domain/scope.ts";
+import { isOrganization, isScopeValue, SCOPE_VALUE_RULE, type Scope, scopeOf } from "../domain/scope.ts";
+import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "../domain/secret-key.ts";
 import { valueProblem as domainValueProblem, type ValueProblem } from "../domain/secret-value.ts";
 
 export type Result<T> =
@@ -14,12 +15,6 @@ export type CliSecretType = (typeof CLI_SECRET_TYPES)[number];
 
 export const OUTPUT_FORMATS = ["table", "json", "yaml"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-// The FlyteSecret schema's own rules (crds/), checked here so the user gets a precise message instead of a 422.
-const keyPattern = /^[-._a-zA-Z0-9]+$/;
-const KEY_MAX = 253;
-const labelValuePattern = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_VALUE_MAX = 63;
 
 export function secretTypeOf(type: CliSecretType): SecretType {
   return type === "image_pull" ? "ImagePull" : "Generic";
@@ -35,22 +30,21 @@ export function quote(text: string): string {
   return JSON.stringify(shown);
 }
 
+/** The FlyteSecret schema's key rule (domain/secret-key.ts), worded for the CLI before anything is sent. */
 export function keyProblem(key: string): string | undefined {
   if (key === "") return "the secret name is empty";
-  if (key.length > KEY_MAX || !keyPattern.test(key)) {
-    return `${quote(key)} is not a valid secret name: use at most ${KEY_MAX} letters, digits, '-', '_' or '.'`;
+  if (secretKeyProblem(key) !== undefined) {
+    return (
+      `${quote(key)} is not a valid secret name: use at most ${SECRET_KEY_MAX_LENGTH} letters, digits, '-', '_' ` +
+      "or '.', not '.' and not starting with '..'"
+    );
   }
   return undefined;
 }
 
-function dimensionProblem(flag: "project" | "domain", value: string | undefined): string | undefined {
+export function dimensionProblem(flag: "project" | "domain", value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
-  if (value.length > LABEL_VALUE_MAX || !labelValuePattern.test(value)) {
-    return (
-      `--${flag} ${quote(value)} is not a valid ${flag}: use at most ${LABEL_VALUE_MAX} letters, digits, ` +
-      `'-', '_' or '.', starting and ending with a letter or digit`
-    );
-  }
+  if (!isScopeValue(value)) return `--${flag} ${quote(value)} is not a valid ${flag}: ${SCOPE_VALUE_RULE}`;
   return undefined;
 }
 
@@ -90,9 +84,11 @@ export function valueSourceOf(
 }
 
 /** Flyte keeps image pull secrets organization-wide; so does flyte-secrets, to behave the same. */
+export const IMAGE_PULL_SCOPE_MESSAGE =
+  "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+
 export function imagePullScopeProblem(type: CliSecretType | undefined, scope: Scope): string | undefined {
-  if (type !== "image_pull" || (scope.project === undefined && scope.domain === undefined)) return undefined;
-  return "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+  return type === "image_pull" && !isOrganization(scope) ? IMAGE_PULL_SCOPE_MESSAGE : undefined;
 }
 
 /** What `create secret` and `update secret` were asked to write, checked. */

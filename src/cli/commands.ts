@@ -1,7 +1,8 @@
 // The four verbs of the CLI: each runs one secret operation (src/operations/) and words its outcome. The operations
 // decide and write; here only what the user reads is chosen: results on stdout, remarks on stderr, refusals as one
 // CliError line.
-import type { Scope } from "../domain/scope.ts";
+import { type Scope, scopeOf } from "../domain/scope.ts";
+import { effectiveSecrets } from "../operations/effective.ts";
 import {
   type CreateOutcome,
   createSecret as create,
@@ -15,8 +16,10 @@ import type { SecretStore } from "../operations/store.ts";
 import {
   cliTypeOf,
   commandHint,
+  dimensionProblem,
+  IMAGE_PULL_SCOPE_MESSAGE,
+  keyProblem,
   type OutputFormat,
-  quote,
   type SecretQuery,
   scopeWords,
   secretTypeOf,
@@ -50,15 +53,15 @@ function notFound(ctx: CommandContext, key: string, scope: Scope, elsewhere: rea
   return `secret ${key} not found in ${where(ctx, scope)}${hint}`;
 }
 
-/** A request problem the arguments did not already catch (they check the same rules first). */
+/** A request problem in the CLI's words (the arguments check the key and scope with the same rules first). */
 function problemMessage(key: string, problem: RequestProblem): string {
   switch (problem.kind) {
     case "key":
-      return `${quote(problem.key)} is not a valid secret name: it ${problem.reason}`;
+      return keyProblem(problem.key) ?? `the secret name ${problem.reason}`;
     case "scope":
-      return `--${problem.dimension} ${quote(problem.value)} is not a valid ${problem.dimension}: ${problem.reason}`;
+      return dimensionProblem(problem.dimension, problem.value) ?? `--${problem.dimension} ${problem.reason}`;
     case "imagePullScoped":
-      return "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+      return IMAGE_PULL_SCOPE_MESSAGE;
     case "value":
       return valueMessage(key, problem.problem);
   }
@@ -147,7 +150,9 @@ export async function getSecrets(
   const selected = outcome.secrets.map((s) => s.object);
   if (selected.length === 0 && query.key !== undefined) {
     const filter =
-      query.project === undefined && query.domain === undefined ? "" : ` with ${scopeWords(query)}`;
+      query.project === undefined && query.domain === undefined
+        ? ""
+        : ` with ${scopeWords(scopeOf(query.project, query.domain))}`;
     throw new CliError(`secret ${query.key} not found${filter} (namespace ${ctx.store.namespace})`);
   }
   if (output !== "table") {
@@ -159,6 +164,42 @@ export async function getSecrets(
     return;
   }
   ctx.out(renderTable(selected.map(rowOf)));
+}
+
+/**
+ * `get secret --project P --domain D --effective`: per key, the secret a task of P/D receives (the winning scope in
+ * the PROJECT and DOMAIN columns); a key with no servable secret shows the most specific candidate and its status.
+ */
+export async function getEffectiveSecrets(
+  ctx: CommandContext,
+  query: { readonly key?: string | undefined; readonly project: string; readonly domain: string },
+  output: OutputFormat,
+): Promise<void> {
+  const view = (await effectiveSecrets(ctx.store, query.project, query.domain)).filter(
+    (e) => query.key === undefined || e.key === query.key,
+  );
+  const who = `a task of project ${query.project}, domain ${query.domain}`;
+  if (view.length === 0 && query.key !== undefined) {
+    throw new CliError(`secret ${query.key} is not available to ${who} (namespace ${ctx.store.namespace})`);
+  }
+  if (output !== "table") {
+    ctx.out(
+      renderObjects(
+        view.flatMap((e) => (e.winner === undefined ? [] : [e.winner.object])),
+        output,
+      ),
+    );
+    return;
+  }
+  if (view.length === 0) {
+    ctx.note(`No secrets are available to ${who} in namespace ${ctx.store.namespace}.\n`);
+    return;
+  }
+  const shown = view.flatMap((e) => {
+    const row = e.winner ?? e.candidates[0];
+    return row === undefined ? [] : [row.object];
+  });
+  ctx.out(renderTable(shown.map(rowOf)));
 }
 
 export async function deleteSecret(ctx: CommandContext, key: string, scope: Scope): Promise<void> {

@@ -3,7 +3,7 @@
 // could echo what was sent.
 import { statusCode } from "../kube/errors.ts";
 import { IncompleteCreateError } from "../operations/secrets.ts";
-import { type StoreCall, StoreError, type StoreVerb } from "../operations/store.ts";
+import { type StoreCall, StoreError } from "../operations/store.ts";
 
 /** A failure whose message is meant for the user as it is: printed as one line, no stack trace. */
 export class CliError extends Error {
@@ -16,8 +16,6 @@ export class CliError extends Error {
     this.exitCode = exitCode;
   }
 }
-
-export type Verb = StoreVerb;
 
 /** The API call that failed, for the message. */
 export type ApiCall = StoreCall;

@@ -14,7 +14,14 @@ import {
   scopeOfOptions,
   writeRequestOf,
 } from "./arguments.ts";
-import { type CommandContext, createSecret, deleteSecret, getSecrets, updateSecret } from "./commands.ts";
+import {
+  type CommandContext,
+  createSecret,
+  deleteSecret,
+  getEffectiveSecrets,
+  getSecrets,
+  updateSecret,
+} from "./commands.ts";
 import { CliError, describeUnexpected } from "./errors.ts";
 import { readValue, type ValueInput } from "./input.ts";
 import type { ConnectOptions, SecretStore } from "./store.ts";
@@ -53,6 +60,7 @@ interface WriteOptions extends ScopeOptions {
 
 interface GetOptions extends ScopeOptions {
   readonly output: OutputFormat;
+  readonly effective?: boolean;
 }
 
 /**
@@ -249,6 +257,10 @@ export function buildProgram(deps: CliDependencies): Command {
     "only secrets scoped to this",
   )
     .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
+    .option(
+      "--effective",
+      "what a task of --project and --domain receives: per key, the secret of the scope that wins",
+    )
     .addHelpText(
       "after",
       examples([
@@ -258,12 +270,24 @@ export function buildProgram(deps: CliDependencies): Command {
         `${prog} get secret --project my_project --domain development`,
         "# One key in every scope, as the FlyteSecret objects",
         `${prog} get secret MY_SECRET_KEY -o yaml`,
+        "# What a task of my_project in development gets: per key, the winning scope",
+        `${prog} get secret --project my_project --domain development --effective`,
       ]),
     )
     .action(async (name: string | undefined, options: GetOptions, self: Command) => {
       noSurplus(self, "[NAME]");
       const query = queryOf(name, options.project, options.domain);
       if (!query.ok) throw new CliError(query.message);
+      if (options.effective === true) {
+        const { project, domain } = query.value;
+        if (project === undefined || domain === undefined) {
+          throw new CliError(
+            "--effective shows what a task receives, and a task has a project and a domain: pass both --project and --domain",
+          );
+        }
+        await getEffectiveSecrets(context(self), { ...query.value, project, domain }, options.output);
+        return;
+      }
       await getSecrets(context(self), query.value, options.output);
     });
 

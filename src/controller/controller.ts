@@ -20,6 +20,7 @@ import {
   type NamespaceBinding,
   type NameTemplate,
   participates,
+  selectorMatches,
 } from "../domain/binding.ts";
 import {
   type Assessment,
@@ -33,8 +34,13 @@ import {
   sourceFactsOf,
 } from "../domain/catalog.ts";
 import { desiredStatus, readyTransition, sameStatus } from "../domain/conditions.ts";
-import { type DesiredSecret, desiredSecrets, managedSelector, secretMatches } from "../domain/materialize.ts";
-import { imagePullSecretName, scopeSecretName } from "../domain/names.ts";
+import {
+  type DesiredSecret,
+  desiredSecrets,
+  managedSelector,
+  namespacesHolding,
+  secretMatches,
+} from "../domain/materialize.ts";
 import type { Scope } from "../domain/scope.ts";
 import { describeApiError } from "../kube/errors.ts";
 import { Informer } from "../kube/informer.ts";
@@ -339,8 +345,7 @@ export class Controller {
     const selector = this.options.namespaceSelector;
     if (selector === undefined || Object.keys(selector).length === 0) return true;
     const ns = name === undefined ? undefined : this.namespaces.get(undefined, name);
-    const nsLabels = ns?.metadata?.labels ?? {};
-    return Object.entries(selector).every(([k, v]) => nsLabels[k] === v);
+    return selectorMatches(selector, ns?.metadata?.labels);
   }
 
   private binding(namespace: V1Namespace): NamespaceBinding {
@@ -479,16 +484,15 @@ export class Controller {
 
   /** How many namespaces hold the entry's key right now, read from the managed Secrets cache. */
   private namespacesHolding(entry: CatalogEntry): number {
-    const name =
-      entry.type === "ImagePull" ? imagePullSecretName(entry.scope, entry.key) : scopeSecretName(entry.scope);
-    return this.managed
+    const managed = this.managed
       .list()
-      .filter(
-        (s) =>
-          s.metadata?.name === name &&
-          this.selected(s.metadata?.namespace) &&
-          (entry.type === "ImagePull" || s.data?.[entry.key] !== undefined),
-      ).length;
+      .filter((s) => this.selected(s.metadata?.namespace))
+      .map((s) => ({
+        namespace: s.metadata?.namespace ?? "",
+        name: s.metadata?.name ?? "",
+        dataKeys: Object.keys(s.data ?? {}),
+      }));
+    return namespacesHolding(entry, managed).length;
   }
 
   async reconcileStatus(): Promise<void> {

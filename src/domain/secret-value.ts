@@ -1,7 +1,7 @@
 // Can a value be delivered as a secret? One rule for the CLI, the Flyte API and the controller: not empty, at most
 // the operator's value limit, and for ImagePull a usable Docker config JSON. Problems are values; callers word them.
 import type { SecretType } from "./api.ts";
-import { defaultLimits } from "./catalog.ts";
+import { defaultLimits } from "./defaults.ts";
 import { dockerConfigProblem } from "./docker-config.ts";
 
 export type ValueProblem =

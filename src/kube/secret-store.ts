@@ -90,7 +90,12 @@ export function kubeSecretStore(kc: KubeConfig, namespace: string): KubeSecretSt
   }): Promise<FlyteSecretPage> {
     const answer = (await request(
       callOf("list", PLURAL),
-      () => custom.listNamespacedCustomObject({ ...crd, limit: page.limit, _continue: page.continueToken }),
+      () =>
+        custom.listNamespacedCustomObject({
+          ...crd,
+          limit: page.limit,
+          ...(page.continueToken === undefined ? {} : { _continue: page.continueToken }),
+        }),
       none,
     )) as { items?: FlyteSecretObject[]; metadata?: { continue?: string; _continue?: string } };
     const token = answer.metadata?.continue ?? answer.metadata?._continue;
@@ -150,7 +155,7 @@ export function kubeSecretStore(kc: KubeConfig, namespace: string): KubeSecretSt
     async readSecret(name) {
       return request<SourceSecret | undefined>(
         callOf("get", "secrets", name),
-        () => core.readNamespacedSecret({ name, namespace }) as Promise<SourceSecret>,
+        async () => (await core.readNamespacedSecret({ name, namespace })) as unknown as SourceSecret,
         (code) => (code === 404 ? { value: undefined } : undefined),
       );
     },

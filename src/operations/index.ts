@@ -13,7 +13,7 @@
 //   getSecret(store, key, scope) -> GetOutcome: found{secret} | notFound{elsewhere} | invalid{problem}
 //   listSecrets(store, {key?, project?, domain?}, page?: {limit, continueToken?}) -> ListOutcome
 //     listed{secrets, continueToken?} | invalid{problem}   (each given filter part must match exactly)
-//   deleteSecret(store, key, scope) -> DeleteOutcome: deleted{names} | notFound{elsewhere} | invalid{problem}
+//   deleteSecret(store, key, scope) -> DeleteOutcome: deleted{names, leftToGarbageCollector} | notFound{elsewhere} | invalid{problem}
 //   effectiveSecrets(store, project, domain) -> EffectiveSecret[]   (src/operations/effective.ts: what a task of
 //     project/domain receives, per key, by the one resolution function of domain/catalog.ts)
 //

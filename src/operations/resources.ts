@@ -2,7 +2,7 @@
 // same name, holding the value under `value` and owned by the FlyteSecret so the garbage collector removes it with its
 // owner. Also which FlyteSecrets an operation is about, and whether a Secret is one flyte made. Pure.
 import { API_VERSION, type FlyteSecretObject, GROUP, KIND, type SecretType } from "../domain/api.ts";
-import { flyteSecretName } from "../domain/names.ts";
+import { flyteSecretName, flyteSecretNames } from "../domain/names.ts";
 import { type Scope, sameScope, scopeOf } from "../domain/scope.ts";
 import type { Owner, OwnerReference, SourceSecret } from "./store.ts";
 
@@ -16,8 +16,12 @@ export function scopeOfSecret(object: FlyteSecretObject): Scope {
 }
 
 /** A new FlyteSecret, with project/domain only when given. */
-export function flyteSecretManifest(key: string, scope: Scope, type: SecretType) {
-  const name = flyteSecretName(key, scope);
+export function flyteSecretManifest(
+  key: string,
+  scope: Scope,
+  type: SecretType,
+  name: string = flyteSecretName(key, scope),
+) {
   return {
     apiVersion: API_VERSION,
     kind: KIND,
@@ -100,14 +104,14 @@ export function atScope(
   key: string,
   scope: Scope,
 ): FlyteSecretObject[] {
-  const preferred = flyteSecretName(key, scope);
+  const names = flyteSecretNames(key, scope);
+  const rank = (o: FlyteSecretObject): number => {
+    const i = names.indexOf(o.metadata.name);
+    return i === -1 ? names.length : i;
+  };
   return objects
     .filter((o) => o.spec?.key === key && sameScope(scopeOfSecret(o), scope))
-    .sort((a, b) => {
-      if (a.metadata.name === preferred) return -1;
-      if (b.metadata.name === preferred) return 1;
-      return a.metadata.name.localeCompare(b.metadata.name);
-    });
+    .sort((a, b) => rank(a) - rank(b) || a.metadata.name.localeCompare(b.metadata.name));
 }
 
 /** The scopes in which `key` exists, for a "not found here, but there" hint. */

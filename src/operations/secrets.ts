@@ -5,8 +5,9 @@
 // unreachable: a StoreError from the store) are thrown.
 import type { FlyteSecretObject, SecretType } from "../domain/api.ts";
 import { type SecretStatus, secretStatusOf } from "../domain/conditions.ts";
+import { flyteSecretNames } from "../domain/names.ts";
 import { isOrganization, isScopeValue, SCOPE_VALUE_RULE, type Scope, scopeOf } from "../domain/scope.ts";
-import { secretKeyProblem } from "../domain/secret-request.ts";
+import { secretKeyProblem } from "../domain/secret-key.ts";
 import { type ValueProblem, valueProblem } from "../domain/secret-value.ts";
 import {
   atScope,
@@ -120,6 +121,11 @@ export type DeleteOutcome =
       readonly kind: "deleted";
       /** The FlyteSecrets deleted (usually one; more when several conflicting ones held the scope). */
       readonly names: readonly string[];
+      /**
+       * Source Secrets owned by them that could not be read or deleted now (no permission, say): the garbage
+       * collector removes them through their owner reference.
+       */
+      readonly leftToGarbageCollector: readonly string[];
     }
   | NotFound
   | Invalid;
@@ -214,29 +220,44 @@ export async function createSecret(store: SecretStore, request: WriteRequest): P
   if (problem !== undefined) return invalid(problem);
   // Flyte keeps image pull secrets organization-wide; so does flyte-secrets, to behave the same.
   if (type === "ImagePull" && !isOrganization(scope)) return invalid({ kind: "imagePullScoped" });
-  if (atScope(await store.listFlyteSecrets(), key, scope).length > 0) return { kind: "alreadyExists", scope };
+  const objects = await store.listFlyteSecrets();
+  if (atScope(objects, key, scope).length > 0) return { kind: "alreadyExists", scope };
   const value = await bytesOf(request.value);
   const badValue = valueProblem(type, value);
   if (badValue !== undefined) return invalid({ kind: "value", problem: badValue });
 
-  const created = await store.createFlyteSecret(flyteSecretManifest(key, scope, type));
-  if (created.kind === "exists") return { kind: "alreadyExists", scope };
-  const owner = ownerOf(created.object);
-  let written: SourceWrite;
-  try {
-    written = await writeNewSource(store, owner, value);
-  } catch (error) {
-    await store.deleteFlyteSecret(owner).catch((cleanupCause: unknown) => {
-      throw new IncompleteCreateError(owner.name, { cause: error, cleanupCause });
-    });
-    throw error;
+  // The readable name unless another key or scope holds it (or its Secret name is someone else's), then the fallback.
+  const held = new Set(objects.map((o) => o.metadata.name));
+  const names = flyteSecretNames(key, scope).filter((name) => !held.has(name));
+  let outcome: CreateOutcome = { kind: "alreadyExists", scope };
+  for (const [i, name] of names.entries()) {
+    const last = i === names.length - 1;
+    const created = await store.createFlyteSecret(flyteSecretManifest(key, scope, type, name));
+    if (created.kind === "exists") {
+      // Made meanwhile: by this key and scope (it exists), or by another one (try the next name).
+      const holder = (await store.listFlyteSecrets()).find((o) => o.metadata.name === name);
+      if (holder === undefined || atScope([holder], key, scope).length > 0) return outcome;
+      continue;
+    }
+    const owner = ownerOf(created.object);
+    let written: SourceWrite;
+    try {
+      written = await writeNewSource(store, owner, value);
+    } catch (error) {
+      await store.deleteFlyteSecret(owner).catch((cleanupCause: unknown) => {
+        throw new IncompleteCreateError(owner.name, { cause: error, cleanupCause });
+      });
+      throw error;
+    }
+    if (written === "written") return { kind: "created", secret: infoOf(created.object) };
+    const leftover = await store.deleteFlyteSecret(owner).then(
+      () => undefined,
+      () => owner.name,
+    );
+    outcome = { ...written, leftover };
+    if (leftover !== undefined || written.kind === "busy" || last) return outcome;
   }
-  if (written === "written") return { kind: "created", secret: infoOf(created.object) };
-  const leftover = await store.deleteFlyteSecret(owner).then(
-    () => undefined,
-    () => owner.name,
-  );
-  return { ...written, leftover };
+  return outcome;
 }
 
 /** Replaces the value of the secret at exactly this scope, in its source Secret (only one flyte made). */
@@ -354,6 +375,7 @@ export async function deleteSecret(store: SecretStore, key: string, scope: Scope
   const found = atScope(objects, key, scope);
   if (found.length === 0) return { kind: "notFound", elsewhere: scopesOfKey(objects, key) };
   const names: string[] = [];
+  const leftToGarbageCollector: string[] = [];
   for (const object of found) {
     const owner = ownerOf(object);
     if ((await store.deleteFlyteSecret(owner)) === "replaced") continue;
@@ -366,8 +388,9 @@ export async function deleteSecret(store: SecretStore, key: string, scope: Scope
         await store.deleteSecret({ name: ref.name, uid: source.metadata?.uid ?? "" });
       }
     } catch {
-      // Deliberately not an error: the FlyteSecret is gone, and the garbage collector removes the Secret it owned.
+      // Not a failure of the delete: the FlyteSecret is gone, and the garbage collector removes the Secret it owned.
+      leftToGarbageCollector.push(ref.name);
     }
   }
-  return { kind: "deleted", names };
+  return { kind: "deleted", names, leftToGarbageCollector };
 }

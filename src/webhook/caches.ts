@@ -3,7 +3,7 @@
 import type { KubeConfig, V1Namespace } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { NamespaceFacts } from "../domain/binding.ts";
-import { type ReadyCatalog, readyCatalog, servableEntries } from "../domain/catalog.ts";
+import { catalogOf, type ReadyCatalog } from "../domain/catalog.ts";
 import { Informer, type InformerOptions } from "../kube/informer.ts";
 import { type FlyteSecretResource, flyteSecretSource, namespaceSource } from "../kube/sources.ts";
 
@@ -50,7 +50,7 @@ export class WebhookCaches {
   /** Ready FlyteSecrets of the control namespaces (the controller has materialized them). */
   readyCatalog(): ReadyCatalog {
     if (this.catalog === undefined) {
-      this.catalog = readyCatalog(servableEntries(this.flyteSecrets.list(), this.controlNamespaces));
+      this.catalog = catalogOf(this.flyteSecrets.list(), this.controlNamespaces);
     }
     return this.catalog;
   }

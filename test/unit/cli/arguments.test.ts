@@ -27,8 +27,14 @@ describe("keyProblem", () => {
     ["a".repeat(254), expect.stringContaining("is not a valid secret name")],
     [
       "has space",
-      "\"has space\" is not a valid secret name: use at most 253 letters, digits, '-', '_' or '.'",
+      "\"has space\" is not a valid secret name: use at most 253 letters, digits, '-', '_' or '.', not '.' and not starting with '..'",
     ],
+    // The CLI accepted these and the API server then answered a bare 422: the drift of issue 9.
+    [".", expect.stringContaining("not '.' and not starting with '..'")],
+    ["..x", expect.stringContaining("is not a valid secret name")],
+    ["..", expect.stringContaining("is not a valid secret name")],
+    ["a..b", undefined],
+    [".hidden", undefined],
     ["slash/key", expect.stringContaining("is not a valid secret name")],
     ["ключ", expect.stringContaining("is not a valid secret name")],
   ])("%j -> %j", (key, expected) => {

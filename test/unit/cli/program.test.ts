@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CliError } from "../../../src/cli/errors.ts";
 import { oneLine, run } from "../../../src/cli/program.ts";
 import type { FlyteSecretObject } from "../../../src/domain/api.ts";
-import { flyteSecretName } from "../../../src/domain/names.ts";
+import { flyteSecretName, flyteSecretNames } from "../../../src/domain/names.ts";
 import { ownerReferenceTo } from "../../../src/operations/resources.ts";
 import { FakeStore, fakeDependencies, fakeTerminal } from "./fakes.ts";
 
@@ -205,23 +205,46 @@ describe("create secret", () => {
     expectOneErrorLine(result, "forbidden: secrets; removing the FlyteSecret");
   });
 
-  it("never takes over a Secret it did not create", async () => {
+  it("never takes over a Secret it did not create: takes the fallback name, or refuses when that is taken too", async () => {
     const store = new FakeStore();
-    const name = flyteSecretName("K", {});
-    store.secrets.set(name, {
-      metadata: { name, uid: "mine", resourceVersion: "7" },
-      data: { mine: "eA==" },
-    });
-    const result = await flyte(["create", "secret", "K", "v"], { store });
+    const [name = "", fallback = ""] = flyteSecretNames("K", {});
+    const theirs = { metadata: { name, uid: "mine", resourceVersion: "7" }, data: { mine: "eA==" } };
+    store.secrets.set(name, structuredClone(theirs));
+    const created = await flyte(["create", "secret", "K", "v"], { store });
+    expect(created.code).toBe(0);
+    expect(store.secrets.get(name)).toEqual(theirs);
+    expect([...store.flyteSecrets.keys()]).toEqual([fallback]);
+    expect(storedValue(store, fallback).toString()).toBe("v");
+
+    const crowded = new FakeStore();
+    const [other = "", otherFallback = ""] = flyteSecretNames("L", {});
+    for (const taken of [other, otherFallback]) {
+      crowded.secrets.set(taken, { metadata: { name: taken, uid: "mine" }, data: {} });
+    }
+    const result = await flyte(["create", "secret", "L", "v"], { store: crowded });
     expectOneErrorLine(
       result,
-      `a Secret named ${name} already exists in namespace flyte-secrets and flyte did not create it`,
+      `a Secret named ${otherFallback} already exists in namespace flyte-secrets and flyte did not create it`,
     );
-    expect(store.secrets.get(name)).toEqual({
-      metadata: { name, uid: "mine", resourceVersion: "7" },
-      data: { mine: "eA==" },
+    expect(crowded.flyteSecrets.size).toBe(0);
+  });
+
+  it("names a FlyteSecret readably, falling back when another key holds that name", async () => {
+    const first = await flyte(["create", "secret", "MY_KEY", "v", "-p", "my_project"]);
+    expect([...first.store.flyteSecrets.keys()]).toEqual(["my-key.p.my-project"]);
+    const second = await flyte(["create", "secret", "my-key", "v", "-p", "my-project"], {
+      store: first.store,
     });
-    expect(store.flyteSecrets.size).toBe(0);
+    expect(second.code).toBe(0);
+    expect([...first.store.flyteSecrets.keys()]).toEqual([
+      "my-key.p.my-project",
+      flyteSecretNames("my-key", { project: "my-project" })[1],
+    ]);
+    const updated = await flyte(["update", "secret", "my-key", "w", "-p", "my-project"], {
+      store: first.store,
+    });
+    expect(updated.code).toBe(0);
+    expect(storedValue(first.store, "my-key.p.my-project").toString()).toBe("v");
   });
 
   it("takes over its own leftover Secret of an earlier FlyteSecret of that name", async () => {
@@ -434,6 +457,39 @@ describe("get secret", () => {
     const result = await flyte(["get", "secret", ...args, "-o", "json"], { store: populated() });
     const list = JSON.parse(result.stdout) as { items: FlyteSecretObject[] };
     expect(list.items.map((o) => o.metadata.name)).toEqual(names);
+  });
+
+  it("--effective shows, per key, the secret a task of the project and domain receives", async () => {
+    const result = await flyte(["get", "secret", "-p", "my_project", "-d", "development", "--effective"], {
+      store: populated(),
+    });
+    expect(result.code).toBe(0);
+    // MY_SECRET_KEY: my_project/development is still Pending, so the organization's Ready one wins; OTHER has no
+    // servable secret, so its candidate shows with its status.
+    expect(result.stdout).toBe(
+      [
+        "PROJECT   DOMAIN        NAME            TYPE         CREATED                STATUS",
+        "-         -             MY_SECRET_KEY   regular      2025-01-31T12:00:00Z   Ready",
+        "-         development   OTHER           image_pull   2025-01-31T12:00:00Z   SourceNotFound",
+        "",
+      ].join("\n"),
+    );
+    const json = await flyte(
+      ["get", "secret", "-p", "my_project", "-d", "development", "--effective", "-o", "json"],
+      {
+        store: populated(),
+      },
+    );
+    expect(
+      (JSON.parse(json.stdout) as { items: FlyteSecretObject[] }).items.map((o) => o.metadata.name),
+    ).toEqual(["a"]);
+  });
+
+  it("--effective needs both --project and --domain", async () => {
+    expectOneErrorLine(
+      await flyte(["get", "secret", "-p", "my_project", "--effective"], { store: populated() }),
+      "pass both --project and --domain",
+    );
   });
 
   it("says when a named key is not there", async () => {

@@ -48,17 +48,19 @@ describe("flyteSecretManifest", () => {
     });
   });
 
-  it("names each (key, scope) differently", () => {
+  it("names each (key, scope) differently (readable names; a clash falls back, see secrets.test.ts)", () => {
     const names = [
       flyteSecretName("K", {}),
       flyteSecretName("K", { project: "p" }),
       flyteSecretName("K", { domain: "p" }),
       flyteSecretName("K", { project: "p", domain: "d" }),
-      flyteSecretName("k", {}),
       flyteSecretName("K", { project: "my_project" }),
-      flyteSecretName("K", { project: "my-project" }),
     ];
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("takes a given name", () => {
+    expect(flyteSecretManifest("K", {}, "Generic", "k--abcdefgh").metadata.name).toBe("k--abcdefgh");
   });
 });
 

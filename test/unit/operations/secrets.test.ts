@@ -1,6 +1,7 @@
 import { KubeConfig } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../../src/domain/api.ts";
+import { flyteSecretNames } from "../../../src/domain/names.ts";
 import { kubeSecretStore } from "../../../src/kube/secret-store.ts";
 import {
   createSecret,
@@ -109,15 +110,16 @@ describe("createSecret outcomes", () => {
     expect(read).toBe(false);
   });
 
-  it("removes its FlyteSecret when the Secret name is taken by someone else's Secret", async () => {
+  it("never writes into someone else's Secret of the readable name", async () => {
     const store = new FakeStore();
     const first = await createSecret(store, { key: "K", scope: {}, value: "v" });
     const name = first.kind === "created" ? first.secret.name : "";
     await deleteSecret(store, "K", {});
     store.secrets.set(name, { metadata: { name, uid: "theirs" }, data: {} });
     const outcome = await createSecret(store, { key: "K", scope: {}, value: "v" });
-    expect(outcome).toEqual({ kind: "sourceNotOwned", secret: name, leftover: undefined });
-    expect(store.flyteSecrets.size).toBe(0);
+    // The readable name's Secret is someone else's: the FlyteSecret takes the fallback name instead.
+    expect(outcome).toMatchObject({ kind: "created", secret: { name: flyteSecretNames("K", {})[1] } });
+    expect(store.secrets.get(name)).toEqual({ metadata: { name, uid: "theirs" }, data: {} });
   });
 
   it("throws the store's error, with a typed error naming the leftover when the clean-up fails too", async () => {
@@ -276,6 +278,16 @@ describe("getSecret, listSecrets, deleteSecret", () => {
     expect(store.secrets.has(name ?? "")).toBe(false);
     expect(store.flyteSecrets.size).toBe(5);
     expect(await deleteSecret(store, "K", { project: "p" })).toMatchObject({ kind: "notFound" });
+  });
+
+  it("says which source Secret it leaves to the garbage collector when it may not read Secrets", async () => {
+    const store = await populated();
+    store.failures.set("readSecret", new Error("forbidden"));
+    const outcome = await deleteSecret(store, "K", {});
+    expect(outcome).toMatchObject({
+      kind: "deleted",
+      leftToGarbageCollector: [flyteSecretNames("K", {})[0]],
+    });
   });
 });
 
