@@ -464,6 +464,37 @@ describe("the protocols", () => {
     }
   });
 
+  it("updates a value with UpdateSecret (Flyte's CLI and SDK have no update), refusing what cannot change", async () => {
+    const client = createClient(
+      SecretService,
+      createConnectTransport({ baseUrl: plain.url, httpVersion: "1.1" }),
+    );
+    const rotated = value("rotated");
+    await client.updateSecret({
+      id: { name: "PROJECT_ONLY", project: PROJECT },
+      secretSpec: { value: { case: "stringValue", value: rotated } },
+    });
+    expect(
+      (await valueBehind((await flyteSecretOf("PROJECT_ONLY"))[0] as FlyteSecretObject)).toString(),
+    ).toBe(rotated);
+    const missing = await client
+      .updateSecret({
+        id: { name: "PROJECT_ONLY" },
+        secretSpec: { value: { case: "stringValue", value: "x" } },
+      })
+      .catch((e: unknown) => e as ConnectError);
+    expect(missing).toMatchObject({ code: Code.NotFound });
+    expect((missing as ConnectError).rawMessage).toContain(`it exists in project ${PROJECT}`);
+    const retyped = await client
+      .updateSecret({
+        id: { name: "PROJECT_ONLY", project: PROJECT },
+        secretSpec: { value: { case: "stringValue", value: "{}" }, type: 1 },
+      })
+      .catch((e: unknown) => e as ConnectError);
+    expect(retyped).toMatchObject({ code: Code.FailedPrecondition });
+    expect((retyped as ConnectError).rawMessage).toContain("its type cannot change");
+  });
+
   it("serves gRPC and gRPC-Web over TLS (HTTP/2 by ALPN) to a token holder, and Unauthenticated without one", async () => {
     const ca = (
       await kubeConfig()
