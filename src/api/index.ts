@@ -35,11 +35,16 @@ export function flyteApiOptions(config: Config): FlyteApiOptions | undefined {
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads tls.crt/tls.key from the Secret, first making or renewing it when self-managed; waits until it exists. */
-function secretTls(kc: KubeConfig, options: FlyteApiOptions, log: Logger): () => Promise<TlsPair> {
+function secretTls(
+  kc: KubeConfig,
+  options: FlyteApiOptions,
+  log: Logger,
+  rootLog: Logger,
+): () => Promise<TlsPair> {
   const core = kc.makeApiClient(CoreV1Api);
   const { secretName, selfManaged, dnsNames, ipAddresses } = options.tls;
   const keeper = selfManaged
-    ? new WebhookTls(kc, { namespace: options.namespace, secretName, dnsNames, ipAddresses }, log)
+    ? new WebhookTls(kc, { namespace: options.namespace, secretName, dnsNames, ipAddresses }, rootLog)
     : undefined;
   const readOnce = async (): Promise<TlsPair | undefined> => {
     if (keeper !== undefined) await keeper.ensure();
@@ -90,7 +95,7 @@ export function createFlyteApi(
       host: options.host,
       tls: options.plaintext
         ? undefined
-        : { load: secretTls(kc, options, apiLog), reloadMs: options.tlsReloadMs ?? 30_000 },
+        : { load: secretTls(kc, options, apiLog, log), reloadMs: options.tlsReloadMs ?? 30_000 },
       routes: routes({
         store: kubeSecretStore(kc, options.namespace),
         access,
