@@ -15,7 +15,8 @@ import {
 } from "@kubernetes/client-node";
 import { load } from "js-yaml";
 import { Registry } from "prom-client";
-import { defaultConfig } from "../src/config/config.ts";
+import { createFlyteApi } from "../src/api/index.ts";
+import { defaultApiConfig, defaultConfig } from "../src/config/config.ts";
 import { labels } from "../src/domain/api.ts";
 import { type RawObject, serverSideApply } from "../src/kube/apply.ts";
 import { statusCode } from "../src/kube/errors.ts";
@@ -251,12 +252,28 @@ async function main(): Promise<void> {
   });
   await operator.start();
   const probePort = (probes.address() as { port: number }).port;
+  // The Flyte API for Flyte's own CLI and SDK, in plaintext on loopback: callers act as the local administrator.
+  const api = createFlyteApi(
+    kc,
+    {
+      ...defaultApiConfig(CONTROL),
+      enabled: true,
+      plaintext: true,
+      port: Number(process.env.FLYTE_SECRETS_API_PORT ?? 0),
+      namespace: CONTROL,
+    },
+    log,
+  );
+  await api.start();
+  const flyteConfig = join(certDir, "flyte-config.yaml");
+  await writeFile(flyteConfig, `admin:\n  endpoint: dns:///127.0.0.1:${api.port}\n  insecure: true\n`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     note("stopping");
+    await api.stop();
     await operator.stop();
     probes.close();
     await rm(certDir, { recursive: true, force: true });
@@ -269,6 +286,10 @@ async function main(): Promise<void> {
 
   say("flyte-secrets is running.");
   say(`  metrics and probes: http://127.0.0.1:${probePort}/metrics  /readyz  /healthz`);
+  say(
+    `  Flyte API: dns:///127.0.0.1:${api.port} (plaintext on loopback; callers act as the local administrator)`,
+  );
+  say(`    for Flyte's own CLI (pip install flyte==2.12.1): flyte -c ${flyteConfig} get secret`);
   if (plane) {
     say("");
     say("In another terminal:");

@@ -301,6 +301,7 @@ describe("helm chart", () => {
     });
     const certificates = manifests.filter((m) => m.kind === "Certificate");
     expect(certificates.map((c) => c.metadata.name).sort()).toEqual([
+      "flyte-secrets-api",
       "flyte-secrets-ca",
       "flyte-secrets-webhook",
     ]);
@@ -327,7 +328,7 @@ describe("helm chart", () => {
       tls: { certManager: { enabled: true, issuerRef: { name: "corp-ca", kind: "ClusterIssuer" } } },
     });
     expect(external.filter((m) => m.kind === "Issuer")).toEqual([]);
-    expect(only(external, "Certificate").spec).toMatchObject({
+    expect(only(external, "Certificate", "webhook").spec).toMatchObject({
       issuerRef: { name: "corp-ca", kind: "ClusterIssuer" },
     });
   });
