@@ -8,6 +8,8 @@
 // Options: --secrets N (10000) --namespaces N (1000) --duration S (4) --connections N (16) --out PATH
 //          (bench/results/webhook.json) --no-pin (do not put the servers on CPU 1 and the load on CPU 0)
 //          --scenarios flyte3,flyte20,native --log-level info --profile DIR (the webhook runs with --cpu-prof into DIR)
+//          --node-options "..." (the webhook's Node flags; default: the chart's webhook.nodeOptions)
+//          --entry dist|src (dist: built with tsc and run as the image runs it, the default; src: src/main.ts)
 //          --keep-plane (print the kubeconfig and leave the control plane running)
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
@@ -43,6 +45,11 @@ const OUT = option("out", join(root, "bench/results/webhook.json"));
 const PIN = !flag("no-pin");
 const SCENARIOS = option("scenarios", "flyte3,flyte20,native").split(",");
 const CONTROL = "flyte-secrets";
+/** The chart's default `webhook.nodeOptions` (charts/flyte-secrets/values.yaml); the image adds source maps. */
+const NODE_OPTIONS = option("node-options", "--max-semi-space-size=2 --enable-source-maps")
+  .split(" ")
+  .filter((s) => s !== "");
+const ENTRY = option("entry", "dist");
 const DOMAINS = ["development", "staging", "production"] as const;
 const PROJECTS = Math.max(1, Math.ceil(NAMESPACES / DOMAINS.length));
 const KEYS = 1000;
@@ -518,10 +525,18 @@ async function main(): Promise<void> {
     const [port, metricsPort] = [await freePort(), await freePort()];
     const startedAt = Date.now();
     const profileDir = option("profile", "");
+    if (ENTRY === "dist") {
+      say("building dist/ (npm run build) to run the webhook as the image does");
+      execFileSync(node, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+        cwd: root,
+        stdio: "inherit",
+      });
+    }
     const webhookProcess = spawnPinned(
       [
+        ...NODE_OPTIONS,
         ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
-        "src/main.ts",
+        ENTRY === "dist" ? "dist/main.js" : "src/main.ts",
         "webhook",
         "--kubeconfig",
         plane.info.kubeconfigPath,
@@ -636,7 +651,13 @@ async function main(): Promise<void> {
     const report = {
       date: new Date().toISOString(),
       catalog: { flyteSecrets: SECRETS, namespaces: NAMESPACES },
-      options: { durationSeconds: DURATION_S, connections: CONNECTIONS, pinned: PIN },
+      options: {
+        durationSeconds: DURATION_S,
+        connections: CONNECTIONS,
+        pinned: PIN,
+        entry: ENTRY,
+        nodeOptions: NODE_OPTIONS.join(" "),
+      },
       webhook: {
         readySeconds,
         idleRssMiB: idleMemory.rss,
