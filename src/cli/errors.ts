@@ -93,6 +93,11 @@ const tlsCodes = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
+/** The control namespace is not there: the same words whether a write (404) or an empty list found it out. */
+export function namespaceMissing(namespace: string): string {
+  return `namespace ${namespace} does not exist: pass -n/--namespace (or set FLYTE_SECRETS_NAMESPACE) to the namespace flyte-secrets is installed in`;
+}
+
 /** One line describing a failed API call. */
 export function describeApiError(error: unknown, call: ApiCall): string {
   const code = statusCodeOf(error);
@@ -126,9 +131,7 @@ export function describeApiError(error: unknown, call: ApiCall): string {
     case 403:
       return `forbidden: you may not ${call.verb} ${call.resource} in namespace ${call.namespace} (ask an admin for RBAC access)`;
     case 404:
-      if (facts.kind === "namespaces") {
-        return `namespace ${call.namespace} does not exist: pass -n/--namespace (or set FLYTE_SECRETS_NAMESPACE) to the namespace flyte-secrets is installed in`;
-      }
+      if (facts.kind === "namespaces") return namespaceMissing(call.namespace);
       if (call.resource === "flytesecrets" && facts.reason === undefined) {
         return "is flyte-secrets installed? the FlyteSecret CRD was not found (flytesecrets.secrets.flyte.org)";
       }

@@ -84,6 +84,20 @@ export function kubeSecretStore(kc: KubeConfig, namespace: string): KubeSecretSt
 
   const none = (): undefined => undefined;
 
+  /**
+   * A list in a namespace that does not exist is empty, not an error: ask, so the caller hears the real reason (a 404
+   * naming the namespace) instead of "no secrets". Without the right to read namespaces it stays an empty list.
+   */
+  async function namespaceMustExist(): Promise<void> {
+    try {
+      await core.readNamespace({ name: namespace });
+    } catch (error) {
+      if (statusCode(error) === 404) {
+        throw new StoreError(callOf("get", "namespaces", namespace), 404, { cause: error });
+      }
+    }
+  }
+
   async function listFlyteSecretPage(page: {
     readonly limit: number;
     readonly continueToken?: string;
@@ -99,8 +113,10 @@ export function kubeSecretStore(kc: KubeConfig, namespace: string): KubeSecretSt
       none,
     )) as { items?: FlyteSecretObject[]; metadata?: { continue?: string; _continue?: string } };
     const token = answer.metadata?.continue ?? answer.metadata?._continue;
+    const items = answer.items ?? [];
+    if (items.length === 0 && page.continueToken === undefined) await namespaceMustExist();
     return {
-      items: answer.items ?? [],
+      items,
       ...(token === undefined || token === "" ? {} : { continueToken: token }),
     };
   }
