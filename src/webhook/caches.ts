@@ -22,8 +22,9 @@ function identity(metadata: Metadata | undefined): Metadata {
 
 /**
  * A FlyteSecret as the catalog reads it (`entryOf`, `isServable`, the not-Ready reason): identity, uid, generation,
- * creation and deletion timestamps, the spec's key, scope, type and source reference, the Ready condition, and
- * `status.blocked` (contract 1).
+ * creation and deletion timestamps, the spec's key, scope, type and source reference, the Ready condition's type,
+ * status and reason, and `status.blocked` (contract 1). Progress messages ("in 3 of 7 namespaces") are dropped, so
+ * the controller's status updates while it materializes do not invalidate the catalog.
  */
 export function compactFlyteSecret(object: FlyteSecretResource): FlyteSecretResource {
   const m = object.metadata;
@@ -47,7 +48,13 @@ export function compactFlyteSecret(object: FlyteSecretResource): FlyteSecretReso
   const status = object.status as (FlyteSecretStatus & { blocked?: unknown }) | undefined;
   if (status !== undefined) {
     const ready = Array.isArray(status.conditions)
-      ? status.conditions.filter((c) => c?.type === "Ready")
+      ? status.conditions
+          .filter((c) => c?.type === "Ready")
+          .map((c) => ({
+            type: c.type,
+            status: c.status,
+            ...(c.reason !== undefined ? { reason: c.reason } : {}),
+          }))
       : undefined;
     const compactStatus: Record<string, unknown> = {};
     if (ready !== undefined) compactStatus.conditions = ready;
@@ -55,6 +62,13 @@ export function compactFlyteSecret(object: FlyteSecretResource): FlyteSecretReso
     compact.status = compactStatus as FlyteSecretStatus;
   }
   return compact;
+}
+
+/** Two compact FlyteSecrets the catalog cannot tell apart (they differ at most in resourceVersion). */
+export function sameForCatalog(a: FlyteSecretResource, b: FlyteSecretResource): boolean {
+  const withoutVersion = (o: FlyteSecretResource): string =>
+    JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return withoutVersion(a) === withoutVersion(b);
 }
 
 /** A Namespace as bindings read it: identity and labels. */
@@ -79,8 +93,10 @@ export class WebhookCaches {
     this.controlNamespaces = controlNamespaces;
     this.flyteSecrets = new Informer(kc, flyteSecretSource(kc), log, options, compactFlyteSecret);
     this.namespaces = new Informer(kc, namespaceSource(kc), log, options, compactNamespace);
-    // The catalog is rebuilt lazily after any change, not on every request.
-    this.flyteSecrets.on(() => {
+    // The catalog is rebuilt lazily after a change it can see (a rebuild over 10,000 FlyteSecrets takes milliseconds,
+    // on the request path), not on every request nor on updates that differ only in resourceVersion.
+    this.flyteSecrets.on((event, object, old) => {
+      if (event === "update" && old !== undefined && sameForCatalog(old, object)) return;
       this.catalog = undefined;
     });
   }

@@ -4,7 +4,7 @@ import type { V1Namespace } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { catalogOf } from "../../../src/domain/catalog.ts";
 import type { FlyteSecretResource } from "../../../src/kube/sources.ts";
-import { compactFlyteSecret, compactNamespace } from "../../../src/webhook/caches.ts";
+import { compactFlyteSecret, compactNamespace, sameForCatalog } from "../../../src/webhook/caches.ts";
 
 const managedFields = [
   {
@@ -116,9 +116,29 @@ describe("compactFlyteSecret", () => {
       domain: "development",
       valueFrom: { secretKeyRef: { name: "pd-src", key: "value" } },
     });
-    expect(compact.status?.conditions?.map((c) => c.type)).toEqual(["Ready"]);
+    expect(compact.status?.conditions).toEqual([{ type: "Ready", status: "True", reason: "Blocked" }]);
     expect((compact.status as { blocked?: unknown }).blocked).toHaveLength(1);
     expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(objects[3]).length / 2);
+  });
+
+  it("tells a progress-only status update from one the catalog sees", () => {
+    const before = compactFlyteSecret(flyteSecret("x", { key: "X" }, ready("Materializing")));
+    const progressed = flyteSecret("x", { key: "X" }, ready("Materializing"), { resourceVersion: "rv-2" });
+    const withMessage = progressed.status?.conditions?.map((c) => ({
+      ...c,
+      message: "in 5 of 7 namespaces",
+    }));
+    const later = compactFlyteSecret({
+      ...progressed,
+      status: { ...progressed.status, conditions: withMessage },
+    });
+    expect(sameForCatalog(before, later)).toBe(true);
+    const done = compactFlyteSecret(
+      flyteSecret("x", { key: "X" }, ready("Materialized"), { resourceVersion: "rv-3" }),
+    );
+    expect(sameForCatalog(before, done)).toBe(false);
+    const failed = compactFlyteSecret(flyteSecret("x", { key: "X" }, ready("SourceNotFound", "False")));
+    expect(sameForCatalog(before, failed)).toBe(false);
   });
 
   it("keeps an object without status or spec parts readable", () => {
