@@ -46,7 +46,7 @@ const PIN = !flag("no-pin");
 const SCENARIOS = option("scenarios", "flyte3,flyte20,native").split(",");
 const CONTROL = "flyte-secrets";
 /** The chart's default `webhook.nodeOptions` (charts/flyte-secrets/values.yaml); the image adds source maps. */
-const NODE_OPTIONS = option("node-options", "--max-semi-space-size=2 --enable-source-maps")
+const NODE_OPTIONS = option("node-options", "--max-semi-space-size=8 --enable-source-maps")
   .split(" ")
   .filter((s) => s !== "");
 const ENTRY = option("entry", "dist");
