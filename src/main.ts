@@ -93,6 +93,7 @@ async function serve(
   const log = createLogger(logLevel);
   const server = await startProbeServer({
     port: metricsPort,
+    portSetting: `--metrics-port (or ${name === "webhook" ? "webhook" : "controller"}.metricsPort in the config file)`,
     registry,
     notReadyReason: () => proc.notReadyReason(),
   });

@@ -7,6 +7,12 @@ import { isMapping, type Mapping } from "../domain/shapes.ts";
 
 export interface Config {
   readonly controlNamespaces: readonly string[];
+  /**
+   * Which installation this is: the value of the label `secrets.flyte.org/installation` on every Secret it manages,
+   * so two installations on one cluster never change each other's Secrets. Unset: the first control namespace (read
+   * it with `installationOf`, which also sees a `--control-namespace` override).
+   */
+  readonly installation?: string;
   readonly podLabels: { readonly project: string; readonly domain: string };
   readonly namespaceTemplate?: NameTemplate;
   /** Only namespaces carrying all these labels are considered (default: all); lets installations share a cluster. */
@@ -60,6 +66,11 @@ export function defaultConfig(namespace: string): Config {
     },
     webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls", flyteForm: "auto" },
   };
+}
+
+/** The installation's identity: `installation`, else the first control namespace. */
+export function installationOf(config: Pick<Config, "installation" | "controlNamespaces">): string {
+  return config.installation ?? config.controlNamespaces[0] ?? "flyte-secrets";
 }
 
 export type ConfigResult =
@@ -139,6 +150,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
   const r = new Reader();
   const top = r.object(raw, "config", [
     "controlNamespaces",
+    "installation",
     "podLabels",
     "namespaceTemplate",
     "namespaceSelector",
@@ -194,6 +206,14 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
         namespaceSelector[key] = r.string(value, `namespaceSelector.${key}`, "", labelValue, "a label value");
       }
     }
+  }
+
+  let installation: string | undefined;
+  if (top.installation !== undefined && top.installation !== null) {
+    const rule =
+      "a label value of 1 to 63 characters (letters, digits, '-', '_', '.'; starting and ending alphanumeric)";
+    installation = r.string(top.installation, "installation", "", labelValue, rule);
+    if (installation.length > 63) r.errors.push(`installation must be ${rule}`);
   }
 
   const leaderElection = {
@@ -255,6 +275,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       ),
       domain: r.string(podLabels.domain, "podLabels.domain", base.podLabels.domain, labelKey, "a label key"),
     },
+    ...(installation !== undefined ? { installation } : {}),
     ...(namespaceTemplate ? { namespaceTemplate } : {}),
     ...(namespaceSelector ? { namespaceSelector } : {}),
     logLevel: r.string(

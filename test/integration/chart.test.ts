@@ -280,6 +280,13 @@ describe("helm chart", () => {
         resources: ["secrets"],
         verbs: ["get", "list", "watch", "create", "update", "delete"],
       },
+      // Checked by other installations' ValidatingAdmissionPolicies (README "Two installations").
+      {
+        apiGroups: ["secrets.flyte.org"],
+        resources: ["installations"],
+        resourceNames: ["flyte-secrets"],
+        verbs: ["manage"],
+      },
       {
         apiGroups: ["admissionregistration.k8s.io"],
         resources: ["mutatingwebhookconfigurations"],

@@ -90,7 +90,8 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
       namespace,
       "--create-namespace",
       "-f",
-      await valuesFile(isolatedValues(uniqueName("unreached"))),
+      // With the ValidatingAdmissionPolicy on: the controller's token must get its writes past it.
+      await valuesFile({ ...isolatedValues(uniqueName("unreached")), admissionPolicy: { enabled: true } }),
     );
     if (installed.code !== 0) throw new Error(`helm install failed: ${installed.stderr}`);
     await waitFor(async () => ((await cluster.kubectl("get", PLURAL, "-A")).code === 0 ? true : undefined), {
