@@ -33,6 +33,12 @@ export interface InformerOptions {
   readonly watchTimeoutSeconds?: number;
 }
 
+/**
+ * What the cache keeps of each listed or watched object (default: all of it). It must keep `metadata.name`,
+ * `metadata.namespace` and `metadata.resourceVersion`, which keying and relist comparison read.
+ */
+export type InformerTransform<T> = (object: T) => T;
+
 export type InformerEvent = "add" | "update" | "delete";
 export type InformerHandler<T> = (event: InformerEvent, object: T, old?: T) => void;
 
@@ -64,7 +70,16 @@ export class Informer<T extends KubernetesObject> {
   /** Counts list and watch restarts, for tests and metrics. */
   restarts = 0;
 
-  constructor(kubeConfig: KubeConfig, source: InformerSource<T>, log: Logger, options: InformerOptions = {}) {
+  private readonly transform: InformerTransform<T> | undefined;
+
+  constructor(
+    kubeConfig: KubeConfig,
+    source: InformerSource<T>,
+    log: Logger,
+    options: InformerOptions = {},
+    transform?: InformerTransform<T>,
+  ) {
+    this.transform = transform;
     this.watcher = new Watch(kubeConfig);
     this.source = source;
     this.log = log.child({ informer: source.name });
@@ -164,7 +179,8 @@ export class Informer<T extends KubernetesObject> {
       let resourceVersion = "";
       do {
         const page = await this.source.list(continueToken);
-        items.push(...page.items);
+        const transform = this.transform;
+        for (const item of page.items) items.push(transform ? transform(item) : item);
         resourceVersion = page.resourceVersion;
         continueToken = page.continueToken || undefined;
       } while (continueToken !== undefined);
@@ -269,6 +285,7 @@ export class Informer<T extends KubernetesObject> {
     const rv = object.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
     this.lastEvent = Date.now();
+    if (this.transform) object = this.transform(object);
     const key = objectKey(object);
     const old = this.cache.get(key);
     if (type === "DELETED") {

@@ -232,7 +232,12 @@ describe("helm chart", () => {
     const webhook = only(manifests, "Deployment", "webhook");
     const webhookSpec = webhook.spec as { replicas: number };
     expect(webhookSpec.replicas).toBe(2);
-    const { spec } = podOf(webhook);
+    const { spec, container: webhookContainer } = podOf(webhook);
+    // The webhook's Node flags (README "Sizing"): an 8 MiB young generation, source maps as the image has them.
+    expect(webhookContainer.env).toContainEqual({
+      name: "NODE_OPTIONS",
+      value: "--max-semi-space-size=8 --enable-source-maps",
+    });
     expect(spec.topologySpreadConstraints).toEqual(
       expect.arrayContaining([expect.objectContaining({ topologyKey: "kubernetes.io/hostname" })]),
     );
