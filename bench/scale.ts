@@ -335,15 +335,15 @@ async function main(): Promise<void> {
     const ext = kc.makeApiClient((await import("@kubernetes/client-node")).ApiextensionsV1Api);
     await ext.createCustomResourceDefinition({ body: load(crd) as never }).catch(() => undefined);
     await waitUntil(
-      async () => (
+      async () => {
         await custom.listNamespacedCustomObject({
           group: "secrets.flyte.org",
           version: "v1alpha1",
           plural: "flytesecrets",
           namespace: "default",
-        }),
-        true
-      ),
+        });
+        return true;
+      },
       60_000,
       "the CRD",
     );
