@@ -53,6 +53,7 @@ function resolveConfig(flags: Flags, which: "controller" | "webhook" | "operator
     } catch (error) {
       throw new ConfigError(
         `cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        { cause: error },
       );
     }
     const parsed = parseConfig(text, namespace, path);

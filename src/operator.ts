@@ -7,6 +7,7 @@ import { CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { Config } from "./config/config.ts";
 import { Controller, type ControllerOptions } from "./controller/controller.ts";
+import { describeApiError } from "./kube/errors.ts";
 import { tlsFilesIn } from "./webhook/tls-files.ts";
 import { Webhook } from "./webhook/webhook.ts";
 
@@ -102,9 +103,11 @@ export class Operator implements Process {
   private readonly config: Config;
   private readonly options: OperatorOptions;
   private tlsTimer: NodeJS.Timeout | undefined;
+  private readonly log: Logger;
 
   constructor(kc: KubeConfig, config: Config, log: Logger, options: OperatorOptions = {}) {
     this.kc = kc;
+    this.log = log.child({ component: "operator" });
     this.config = config;
     this.options = options;
     this.controller = new Controller(kc, controllerOptions(config, options.controller), log);
@@ -132,7 +135,16 @@ export class Operator implements Process {
     await this.syncTls();
     await this.webhook.start();
     // Keep the files current as the controller renews the certificate.
-    this.tlsTimer = setInterval(() => void this.syncTls().catch(() => undefined), 60_000);
+    this.tlsTimer = setInterval(
+      () =>
+        void this.syncTls().catch((error: unknown) => {
+          this.log.warn(
+            describeApiError(error),
+            "could not refresh the webhook's TLS files; serving the previous ones, retrying in 60 s",
+          );
+        }),
+      60_000,
+    );
     this.tlsTimer.unref();
     await this.options.onWebhookListening?.(this.webhook.port);
     await this.controller.ensureWebhookTls();

@@ -1,8 +1,9 @@
 // What the user asked for, checked before anything talks to the API server: the key, the scope, the type as Flyte
 // names it, and where the value comes from. Pure: every refusal is a message the user can act on.
 import type { SecretType } from "../domain/api.ts";
-import { type Scope, scopeOf } from "../domain/scope.ts";
-import { dockerConfigProblem } from "./docker-config.ts";
+import { isOrganization, isScopeValue, SCOPE_VALUE_RULE, type Scope, scopeOf } from "../domain/scope.ts";
+import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "../domain/secret-key.ts";
+import { valueProblem as domainValueProblem, type ValueProblem } from "../domain/secret-value.ts";
 
 export type Result<T> =
   | { readonly ok: true; readonly value: T }
@@ -14,15 +15,6 @@ export type CliSecretType = (typeof CLI_SECRET_TYPES)[number];
 
 export const OUTPUT_FORMATS = ["table", "json", "yaml"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** The largest value a Kubernetes Secret can hold (1 MiB for all of its data). */
-export const MAX_VALUE_BYTES = 1024 * 1024;
-
-// The FlyteSecret schema's own rules (crds/), checked here so the user gets a precise message instead of a 422.
-const keyPattern = /^[-._a-zA-Z0-9]+$/;
-const KEY_MAX = 253;
-const labelValuePattern = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_VALUE_MAX = 63;
 
 export function secretTypeOf(type: CliSecretType): SecretType {
   return type === "image_pull" ? "ImagePull" : "Generic";
@@ -38,22 +30,21 @@ export function quote(text: string): string {
   return JSON.stringify(shown);
 }
 
+/** The FlyteSecret schema's key rule (domain/secret-key.ts), worded for the CLI before anything is sent. */
 export function keyProblem(key: string): string | undefined {
   if (key === "") return "the secret name is empty";
-  if (key.length > KEY_MAX || !keyPattern.test(key)) {
-    return `${quote(key)} is not a valid secret name: use at most ${KEY_MAX} letters, digits, '-', '_' or '.'`;
+  if (secretKeyProblem(key) !== undefined) {
+    return (
+      `${quote(key)} is not a valid secret name: use at most ${SECRET_KEY_MAX_LENGTH} letters, digits, '-', '_' ` +
+      "or '.', not '.' and not starting with '..'"
+    );
   }
   return undefined;
 }
 
-function dimensionProblem(flag: "project" | "domain", value: string | undefined): string | undefined {
+export function dimensionProblem(flag: "project" | "domain", value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
-  if (value.length > LABEL_VALUE_MAX || !labelValuePattern.test(value)) {
-    return (
-      `--${flag} ${quote(value)} is not a valid ${flag}: use at most ${LABEL_VALUE_MAX} letters, digits, ` +
-      `'-', '_' or '.', starting and ending with a letter or digit`
-    );
-  }
+  if (!isScopeValue(value)) return `--${flag} ${quote(value)} is not a valid ${flag}: ${SCOPE_VALUE_RULE}`;
   return undefined;
 }
 
@@ -93,9 +84,11 @@ export function valueSourceOf(
 }
 
 /** Flyte keeps image pull secrets organization-wide; so does flyte-secrets, to behave the same. */
+export const IMAGE_PULL_SCOPE_MESSAGE =
+  "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+
 export function imagePullScopeProblem(type: CliSecretType | undefined, scope: Scope): string | undefined {
-  if (type !== "image_pull" || (scope.project === undefined && scope.domain === undefined)) return undefined;
-  return "image_pull secrets are organization-wide, as in Flyte: drop --project and --domain";
+  return type === "image_pull" && !isOrganization(scope) ? IMAGE_PULL_SCOPE_MESSAGE : undefined;
 }
 
 /** What `create secret` and `update secret` were asked to write, checked. */
@@ -128,17 +121,22 @@ export function writeRequestOf(args: WriteArguments, stdinIsTerminal: boolean): 
   return { ok: true, value: { key: args.name, scope: scope.value, type: args.type, source: source.value } };
 }
 
-/** Refuses a value that cannot work: empty, larger than a Secret can hold, or (image_pull) not a Docker config. */
+/** A value problem (domain/secret-value.ts) in the CLI's words. */
+export function valueMessage(key: string, problem: ValueProblem): string {
+  switch (problem.kind) {
+    case "empty":
+      return `the value of ${key} is empty`;
+    case "tooLarge":
+      return `the value of ${key} is ${problem.bytes} bytes; flyte-secrets delivers values of at most ${problem.limit} bytes (${problem.limit / 1024} KiB)`;
+    case "notDockerConfig":
+      return `the value of image_pull secret ${key} ${problem.detail}`;
+  }
+}
+
+/** Refuses a value that cannot work: empty, over the operator's limit, or (image_pull) not a Docker config. */
 export function valueProblem(key: string, type: CliSecretType, value: Uint8Array): string | undefined {
-  if (value.byteLength === 0) return `the value of ${key} is empty`;
-  if (value.byteLength > MAX_VALUE_BYTES) {
-    return `the value of ${key} is ${value.byteLength} bytes; a Kubernetes Secret holds at most ${MAX_VALUE_BYTES} bytes`;
-  }
-  if (type === "image_pull") {
-    const problem = dockerConfigProblem(value);
-    if (problem !== undefined) return `the value of image_pull secret ${key} ${problem}`;
-  }
-  return undefined;
+  const problem = domainValueProblem(secretTypeOf(type), value);
+  return problem === undefined ? undefined : valueMessage(key, problem);
 }
 
 /** The query of `get secret [NAME] [-p P] [-d D]`: each given part must match exactly. */

@@ -1,34 +1,34 @@
-// The four verbs over a SecretStore: create, update, get and delete a secret of a key in a scope. Decisions come
-// from the pure modules beside this one; here they meet the API server, in an order that never leaves a half-made
-// pair behind and never touches a Secret the CLI did not create.
-import type { FlyteSecretObject } from "../domain/api.ts";
-import type { Scope } from "../domain/scope.ts";
+// The four verbs of the CLI: each runs one secret operation (src/operations/) and words its outcome. The operations
+// decide and write; here only what the user reads is chosen: results on stdout, remarks on stderr, refusals as one
+// CliError line.
+import { type Scope, scopeOf } from "../domain/scope.ts";
+import { effectiveSecrets } from "../operations/effective.ts";
+import {
+  type CreateOutcome,
+  createSecret as create,
+  listSecrets,
+  type RequestProblem,
+  deleteSecret as remove,
+  type UpdateOutcome,
+  updateSecret as update,
+} from "../operations/secrets.ts";
+import type { SecretStore } from "../operations/store.ts";
 import {
   cliTypeOf,
   commandHint,
+  dimensionProblem,
+  IMAGE_PULL_SCOPE_MESSAGE,
+  keyProblem,
   type OutputFormat,
   type SecretQuery,
   scopeWords,
   secretTypeOf,
   type ValueSource,
-  valueProblem,
+  valueMessage,
   type WriteRequest,
 } from "./arguments.ts";
-import { CliError, describeUnexpected } from "./errors.ts";
-import { renderObjects, renderTable, rowOf, selectSecrets } from "./render.ts";
-import {
-  atScope,
-  flyteSecretManifest,
-  hasCliLayout,
-  isLeftoverFor,
-  isOwnedBy,
-  type Owner,
-  ownerReferenceTo,
-  scopesOfKey,
-  secretData,
-  sourceSecretManifest,
-} from "./resources.ts";
-import type { SecretStore } from "./store.ts";
+import { CliError } from "./errors.ts";
+import { renderObjects, renderTable, rowOf } from "./render.ts";
 
 export interface CommandContext {
   readonly store: SecretStore;
@@ -41,23 +41,11 @@ export interface CommandContext {
   readonly note: (text: string) => void;
 }
 
-const ATTEMPTS = 3;
-
-function ownerOf(object: FlyteSecretObject): Owner {
-  return { name: object.metadata.name, uid: object.metadata.uid ?? "" };
-}
-
 function where(ctx: CommandContext, scope: Scope): string {
   return `${scopeWords(scope)} (namespace ${ctx.store.namespace})`;
 }
 
-function notFound(
-  ctx: CommandContext,
-  objects: readonly FlyteSecretObject[],
-  key: string,
-  scope: Scope,
-): string {
-  const elsewhere = scopesOfKey(objects, key);
+function notFound(ctx: CommandContext, key: string, scope: Scope, elsewhere: readonly Scope[]): string {
   const hint =
     elsewhere.length === 0
       ? ""
@@ -65,104 +53,91 @@ function notFound(
   return `secret ${key} not found in ${where(ctx, scope)}${hint}`;
 }
 
-/** Writes the source Secret of a FlyteSecret the CLI just created, taking over a leftover of an earlier one. */
-async function writeNewSource(ctx: CommandContext, owner: Owner, value: Uint8Array): Promise<void> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if ((await ctx.store.createSecret(sourceSecretManifest(owner, value))) === "created") return;
-    const current = await ctx.store.readSecret(owner.name);
-    if (current === undefined) continue; // removed meanwhile (the garbage collector): create it again
-    if (!isLeftoverFor(current, owner.name, owner.uid)) {
-      throw new CliError(
-        `a Secret named ${owner.name} already exists in namespace ${ctx.store.namespace} and flyte did not ` +
-          "create it; remove or rename that Secret, then try again",
-      );
-    }
-    const takenOver = {
-      ...current,
-      metadata: { ...current.metadata, ownerReferences: [ownerReferenceTo(owner)] },
-      data: secretData(value),
-    };
-    if ((await ctx.store.replaceSecret(takenOver)) === "replaced") return;
+/** A request problem in the CLI's words (the arguments check the key and scope with the same rules first). */
+function problemMessage(key: string, problem: RequestProblem): string {
+  switch (problem.kind) {
+    case "key":
+      return keyProblem(problem.key) ?? `the secret name ${problem.reason}`;
+    case "scope":
+      return dimensionProblem(problem.dimension, problem.value) ?? `--${problem.dimension} ${problem.reason}`;
+    case "imagePullScoped":
+      return IMAGE_PULL_SCOPE_MESSAGE;
+    case "value":
+      return valueMessage(key, problem.problem);
   }
-  throw new CliError(`Secret ${owner.name} kept changing while flyte was writing it; try again`);
+}
+
+function leftoverNote(leftover: string | undefined): string {
+  return leftover === undefined
+    ? ""
+    : `; removing the FlyteSecret ${leftover} failed too: delete it with kubectl`;
+}
+
+function createMessage(ctx: CommandContext, request: WriteRequest, outcome: CreateOutcome): string {
+  const { key, scope } = request;
+  switch (outcome.kind) {
+    case "created":
+      return "";
+    case "alreadyExists":
+      return (
+        `secret ${key} already exists in ${where(ctx, scope)}; to change its value use: ` +
+        commandHint(ctx.programName, "update", key, scope)
+      );
+    case "invalid":
+      return problemMessage(key, outcome.problem);
+    case "sourceNotOwned":
+      return (
+        `a Secret named ${outcome.secret} already exists in namespace ${ctx.store.namespace} and flyte did not ` +
+        `create it; remove or rename that Secret, then try again${leftoverNote(outcome.leftover)}`
+      );
+    case "busy":
+      return `Secret ${outcome.secret} kept changing while flyte was writing it; try again${leftoverNote(outcome.leftover)}`;
+  }
 }
 
 export async function createSecret(ctx: CommandContext, request: WriteRequest): Promise<void> {
-  const { key, scope } = request;
-  const type = request.type ?? "regular";
-  const exists = (): CliError =>
-    new CliError(
-      `secret ${key} already exists in ${where(ctx, scope)}; to change its value use: ` +
-        commandHint(ctx.programName, "update", key, scope),
-    );
-  // Checked before reading the value, so nobody types a value into a prompt for nothing.
-  if (atScope(await ctx.store.listFlyteSecrets(), key, scope).length > 0) throw exists();
-  const value = await ctx.readValue(request.source, key);
-  const problem = valueProblem(key, type, value);
-  if (problem !== undefined) throw new CliError(problem);
+  const outcome = await create(ctx.store, {
+    key: request.key,
+    scope: request.scope,
+    type: secretTypeOf(request.type ?? "regular"),
+    value: () => ctx.readValue(request.source, request.key),
+  });
+  if (outcome.kind !== "created") throw new CliError(createMessage(ctx, request, outcome));
+  ctx.out(`secret ${request.key} created in ${scopeWords(request.scope)}\n`);
+}
 
-  // The FlyteSecret first, then its Secret already owned by it: a failure in between removes the FlyteSecret, so
-  // neither a FlyteSecret without its value nor an ownerless Secret is left behind.
-  const created = await ctx.store.createFlyteSecret(flyteSecretManifest(key, scope, secretTypeOf(type)));
-  if (created.kind === "exists") throw exists();
-  const owner = ownerOf(created.object);
-  try {
-    await writeNewSource(ctx, owner, value);
-  } catch (error) {
-    const cleanup = await ctx.store.deleteFlyteSecret(owner).then(
-      () => "",
-      () => `; removing the FlyteSecret ${owner.name} failed too: delete it with kubectl`,
-    );
-    throw new CliError(`${describeUnexpected(error)}${cleanup}`);
+function updateMessage(ctx: CommandContext, request: WriteRequest, outcome: UpdateOutcome): string {
+  const { key, scope } = request;
+  switch (outcome.kind) {
+    case "updated":
+      return "";
+    case "notFound":
+      return `${notFound(ctx, key, scope, outcome.elsewhere)}; to create it use: ${commandHint(ctx.programName, "create", key, scope)}`;
+    case "typeMismatch":
+      return `secret ${key} is of type ${cliTypeOf(outcome.type)} and its type cannot change; delete it and create it again with --type ${request.type}`;
+    case "sourceMissing":
+      return `secret ${key} takes its value from Secret ${outcome.secret}, which does not exist; flyte only writes Secrets it creates`;
+    case "sourceNotOwned":
+      return (
+        `secret ${key} takes its value from Secret ${outcome.secret}, which flyte did not create; update that Secret ` +
+        "with the tool that manages it"
+      );
+    case "busy":
+      return `Secret ${outcome.secret} kept changing while flyte was updating it; try again`;
+    case "invalid":
+      return problemMessage(key, outcome.problem);
   }
-  ctx.out(`secret ${key} created in ${scopeWords(scope)}\n`);
 }
 
 export async function updateSecret(ctx: CommandContext, request: WriteRequest): Promise<void> {
-  const { key, scope } = request;
-  const objects = await ctx.store.listFlyteSecrets();
-  const object = atScope(objects, key, scope)[0];
-  if (object === undefined) {
-    throw new CliError(
-      `${notFound(ctx, objects, key, scope)}; to create it use: ${commandHint(ctx.programName, "create", key, scope)}`,
-    );
-  }
-  const type = cliTypeOf(object.spec.type);
-  if (request.type !== undefined && request.type !== type) {
-    throw new CliError(
-      `secret ${key} is of type ${type} and its type cannot change; delete it and create it again with --type ${request.type}`,
-    );
-  }
-  const value = await ctx.readValue(request.source, key);
-  const problem = valueProblem(key, type, value);
-  if (problem !== undefined) throw new CliError(problem);
-
-  const owner = ownerOf(object);
-  const ref = object.spec.valueFrom.secretKeyRef;
-  let written = false;
-  for (let attempt = 0; attempt < ATTEMPTS && !written; attempt++) {
-    const current = await ctx.store.readSecret(ref.name);
-    if (current === undefined) {
-      // Its own Secret went missing: write it again. A Secret named otherwise belongs to whoever set it up.
-      if (!hasCliLayout(object)) {
-        throw new CliError(
-          `secret ${key} takes its value from Secret ${ref.name}, which does not exist; flyte only writes Secrets it creates`,
-        );
-      }
-      written = (await ctx.store.createSecret(sourceSecretManifest(owner, value))) === "created";
-      continue;
-    }
-    if (!isOwnedBy(current, owner)) {
-      throw new CliError(
-        `secret ${key} takes its value from Secret ${ref.name}, which flyte did not create; update that Secret ` +
-          "with the tool that manages it",
-      );
-    }
-    written =
-      (await ctx.store.replaceSecret({ ...current, data: secretData(value, ref.key) })) === "replaced";
-  }
-  if (!written) throw new CliError(`Secret ${ref.name} kept changing while flyte was updating it; try again`);
-  ctx.out(`secret ${key} updated in ${scopeWords(scope)}\n`);
+  const outcome = await update(ctx.store, {
+    key: request.key,
+    scope: request.scope,
+    type: request.type === undefined ? undefined : secretTypeOf(request.type),
+    value: () => ctx.readValue(request.source, request.key),
+  });
+  if (outcome.kind !== "updated") throw new CliError(updateMessage(ctx, request, outcome));
+  ctx.out(`secret ${request.key} updated in ${scopeWords(request.scope)}\n`);
 }
 
 export async function getSecrets(
@@ -170,10 +145,14 @@ export async function getSecrets(
   query: SecretQuery,
   output: OutputFormat,
 ): Promise<void> {
-  const selected = selectSecrets(await ctx.store.listFlyteSecrets(), query);
+  const outcome = await listSecrets(ctx.store, query);
+  if (outcome.kind === "invalid") throw new CliError(problemMessage(query.key ?? "", outcome.problem));
+  const selected = outcome.secrets.map((s) => s.object);
   if (selected.length === 0 && query.key !== undefined) {
     const filter =
-      query.project === undefined && query.domain === undefined ? "" : ` with ${scopeWords(query)}`;
+      query.project === undefined && query.domain === undefined
+        ? ""
+        : ` with ${scopeWords(scopeOf(query.project, query.domain))}`;
     throw new CliError(`secret ${query.key} not found${filter} (namespace ${ctx.store.namespace})`);
   }
   if (output !== "table") {
@@ -187,26 +166,51 @@ export async function getSecrets(
   ctx.out(renderTable(selected.map(rowOf)));
 }
 
-export async function deleteSecret(ctx: CommandContext, key: string, scope: Scope): Promise<void> {
-  const objects = await ctx.store.listFlyteSecrets();
-  const found = atScope(objects, key, scope);
-  if (found.length === 0) throw new CliError(notFound(ctx, objects, key, scope));
-  // Every FlyteSecret of the key at this scope: afterwards, none is left to win the scope.
-  for (const object of found) {
-    const owner = ownerOf(object);
-    if ((await ctx.store.deleteFlyteSecret(owner)) === "replaced") continue;
-    // The garbage collector removes the source through its owner reference; removing it now as well makes a
-    // create right after this succeed. Only a Secret owned by this very FlyteSecret is touched.
-    const ref = object.spec.valueFrom?.secretKeyRef;
-    if (ref === undefined) continue;
-    try {
-      const source = await ctx.store.readSecret(ref.name);
-      if (source !== undefined && isOwnedBy(source, owner)) {
-        await ctx.store.deleteSecret({ name: ref.name, uid: source.metadata?.uid ?? "" });
-      }
-    } catch {
-      // Not allowed to read or delete Secrets: the garbage collector still removes it.
-    }
+/**
+ * `get secret --project P --domain D --effective`: per key, the secret a task of P/D receives (the winning scope in
+ * the PROJECT and DOMAIN columns); a key with no servable secret shows the most specific candidate and its status.
+ */
+export async function getEffectiveSecrets(
+  ctx: CommandContext,
+  query: { readonly key?: string | undefined; readonly project: string; readonly domain: string },
+  output: OutputFormat,
+): Promise<void> {
+  const view = (await effectiveSecrets(ctx.store, query.project, query.domain)).filter(
+    (e) => query.key === undefined || e.key === query.key,
+  );
+  const who = `a task of project ${query.project}, domain ${query.domain}`;
+  if (view.length === 0 && query.key !== undefined) {
+    throw new CliError(`secret ${query.key} is not available to ${who} (namespace ${ctx.store.namespace})`);
   }
-  ctx.out(`secret ${key} deleted from ${scopeWords(scope)}\n`);
+  if (output !== "table") {
+    ctx.out(
+      renderObjects(
+        view.flatMap((e) => (e.winner === undefined ? [] : [e.winner.object])),
+        output,
+      ),
+    );
+    return;
+  }
+  if (view.length === 0) {
+    ctx.note(`No secrets are available to ${who} in namespace ${ctx.store.namespace}.\n`);
+    return;
+  }
+  const shown = view.flatMap((e) => {
+    const row = e.winner ?? e.candidates[0];
+    return row === undefined ? [] : [row.object];
+  });
+  ctx.out(renderTable(shown.map(rowOf)));
+}
+
+export async function deleteSecret(ctx: CommandContext, key: string, scope: Scope): Promise<void> {
+  const outcome = await remove(ctx.store, key, scope);
+  switch (outcome.kind) {
+    case "deleted":
+      ctx.out(`secret ${key} deleted from ${scopeWords(scope)}\n`);
+      return;
+    case "notFound":
+      throw new CliError(notFound(ctx, key, scope, outcome.elsewhere));
+    case "invalid":
+      throw new CliError(problemMessage(key, outcome.problem));
+  }
 }

@@ -2,6 +2,8 @@
 // Status object's structured fields (reason, kind, field paths) only: a response body is never printed, since it
 // could echo what was sent.
 import { statusCode } from "../kube/errors.ts";
+import { IncompleteCreateError } from "../operations/secrets.ts";
+import { type StoreCall, StoreError } from "../operations/store.ts";
 
 /** A failure whose message is meant for the user as it is: printed as one line, no stack trace. */
 export class CliError extends Error {
@@ -9,24 +11,14 @@ export class CliError extends Error {
   /** The process exit code: 1, or 130 when the user interrupted a prompt. */
   readonly exitCode: number;
 
-  constructor(message: string, exitCode = 1) {
-    super(message);
+  constructor(message: string, exitCode = 1, options?: { readonly cause?: unknown }) {
+    super(message, options);
     this.exitCode = exitCode;
   }
 }
 
-export type Verb = "create" | "get" | "list" | "update" | "delete";
-
 /** The API call that failed, for the message. */
-export interface ApiCall {
-  readonly verb: Verb;
-  /** Plural resource name: `flytesecrets` or `secrets`. */
-  readonly resource: string;
-  readonly namespace: string;
-  readonly name?: string;
-  /** The API server's URL from the kubeconfig. */
-  readonly server: string;
-}
+export type ApiCall = StoreCall;
 
 interface StatusFacts {
   readonly reason?: string;
@@ -101,6 +93,11 @@ const tlsCodes = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
+/** The control namespace is not there: the same words whether a write (404) or an empty list found it out. */
+export function namespaceMissing(namespace: string): string {
+  return `namespace ${namespace} does not exist: pass -n/--namespace (or set FLYTE_SECRETS_NAMESPACE) to the namespace flyte-secrets is installed in`;
+}
+
 /** One line describing a failed API call. */
 export function describeApiError(error: unknown, call: ApiCall): string {
   const code = statusCodeOf(error);
@@ -134,9 +131,7 @@ export function describeApiError(error: unknown, call: ApiCall): string {
     case 403:
       return `forbidden: you may not ${call.verb} ${call.resource} in namespace ${call.namespace} (ask an admin for RBAC access)`;
     case 404:
-      if (facts.kind === "namespaces") {
-        return `namespace ${call.namespace} does not exist: pass -n/--namespace (or set FLYTE_SECRETS_NAMESPACE) to the namespace flyte-secrets is installed in`;
-      }
+      if (facts.kind === "namespaces") return namespaceMissing(call.namespace);
       if (call.resource === "flytesecrets" && facts.reason === undefined) {
         return "is flyte-secrets installed? the FlyteSecret CRD was not found (flytesecrets.secrets.flyte.org)";
       }
@@ -157,6 +152,10 @@ export function describeApiError(error: unknown, call: ApiCall): string {
 /** One line for any error reaching the top: a CliError's message, otherwise a safe description. */
 export function describeUnexpected(error: unknown): string {
   if (error instanceof CliError) return error.message;
+  if (error instanceof StoreError) return describeApiError(error.cause, error.call);
+  if (error instanceof IncompleteCreateError) {
+    return `${describeUnexpected(error.cause)}; removing the FlyteSecret ${error.leftover} failed too: delete it with kubectl`;
+  }
   const name = error instanceof Error ? error.name : typeof error;
   // Never the message of an API error: it embeds the response body.
   if (statusCodeOf(error) !== undefined) return `unexpected API error ${statusCodeOf(error)}`;

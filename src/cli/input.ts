@@ -35,7 +35,7 @@ export async function readValue(input: ValueInput, source: ValueSource, key: str
       try {
         return await input.readFile(source.path);
       } catch (error) {
-        throw new CliError(fileProblem(source.path, error));
+        throw new CliError(fileProblem(source.path, error), 1, { cause: error });
       }
     case "stdin":
       return input.readStdin();

@@ -1,7 +1,9 @@
 // The flyte / kubectl-flyte program (DESIGN §7): Flyte's documented secret commands, with options before or after
 // the arguments, over FlyteSecrets in a control namespace. `run` parses, validates, calls one command and turns
 // every failure into one line on stderr and an exit code; the terminal, files and the API server come in as
-// dependencies so the whole program runs in unit tests too.
+// dependencies so the whole program runs in unit tests too. The command line is made safe first (argv.ts), so a
+// value is never read as an option.
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import {
   CLI_SECRET_TYPES,
@@ -14,7 +16,15 @@ import {
   scopeOfOptions,
   writeRequestOf,
 } from "./arguments.ts";
-import { type CommandContext, createSecret, deleteSecret, getSecrets, updateSecret } from "./commands.ts";
+import { type ArgvSpec, type CommandSpec, type OptionSpec, prepareArgv } from "./argv.ts";
+import {
+  type CommandContext,
+  createSecret,
+  deleteSecret,
+  getEffectiveSecrets,
+  getSecrets,
+  updateSecret,
+} from "./commands.ts";
 import { CliError, describeUnexpected } from "./errors.ts";
 import { readValue, type ValueInput } from "./input.ts";
 import type { ConnectOptions, SecretStore } from "./store.ts";
@@ -32,13 +42,15 @@ export interface CliDependencies {
   /** `flyte`, or `kubectl flyte` when run as the kubectl plugin. */
   readonly programName: string;
   readonly io: CliIo;
-  readonly connect: (options: ConnectOptions) => SecretStore;
+  /** Loads the Kubernetes client only when called: commands that need no cluster start fast. */
+  readonly connect: (options: ConnectOptions) => SecretStore | Promise<SecretStore>;
 }
 
 interface GlobalOptions {
   readonly kubeconfig?: string;
   readonly context?: string;
   readonly namespace?: string;
+  readonly outputFormat?: OutputFormat;
 }
 
 interface ScopeOptions {
@@ -47,23 +59,25 @@ interface ScopeOptions {
 }
 
 interface WriteOptions extends ScopeOptions {
+  readonly value?: string;
   readonly fromFile?: string;
   readonly type?: CliSecretType;
 }
 
 interface GetOptions extends ScopeOptions {
-  readonly output: OutputFormat;
+  readonly output?: OutputFormat;
+  readonly effective?: boolean;
 }
 
 /**
- * Commander's messages as one line. An unknown option is named only when it resembles a real one (Commander then
- * suggests it): otherwise it may be a value that starts with '-', which is never repeated.
+ * Commander's messages as one line. Unknown options are reported by prepareArgv before Commander sees them; should
+ * one still reach Commander, it is named only when it resembles a real one: it may be a value starting with '-'.
  */
 export function oneLine(message: string): string {
   const unknownOption = /^error: unknown option '/.test(message);
   const text =
     unknownOption && !message.includes("Did you mean")
-      ? "error: unknown option (see --help); a value that starts with '-' goes after --, as in: create secret NAME -- VALUE"
+      ? "error: unknown option (not repeated: it may be a value; see --help)"
       : message.replace(/'(-{1,2}[^'=\s]+)=[^']*'/g, "'$1=...'");
   const line = text
     .split("\n")
@@ -71,6 +85,34 @@ export function oneLine(message: string): string {
     .filter((part) => part !== "")
     .join(" ");
   return `${line}\n`;
+}
+
+/** The version in package.json (beside src/ and dist/ alike). */
+function packageVersion(): string {
+  try {
+    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+    return (JSON.parse(text) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Refuses `--project ""`: an unset shell variable must not silently widen a secret to every project. */
+function emptyScopeProblem(
+  options: ScopeOptions,
+  verb: "create" | "update" | "get" | "delete",
+): string | undefined {
+  for (const flag of ["project", "domain"] as const) {
+    if (options[flag] !== "") continue;
+    const fix =
+      verb === "create"
+        ? `give a ${flag}, or leave --${flag} out for a secret of every ${flag}`
+        : verb === "get"
+          ? `give a ${flag} to list, or leave --${flag} out to list every ${flag}`
+          : `give the secret's ${flag}, or leave --${flag} out for a secret not scoped to a ${flag}`;
+    return `--${flag} is empty (an unset variable?): ${fix}`;
+  }
+  return undefined;
 }
 
 function examples(lines: readonly string[]): string {
@@ -91,6 +133,8 @@ export function buildProgram(deps: CliDependencies): Command {
       "-n, --namespace <namespace>",
       `control namespace flyte-secrets is installed in (default: $${NAMESPACE_ENV}, else ${DEFAULT_NAMESPACE})`,
     )
+    .addOption(outputFormatOption())
+    .version(`flyte-secrets ${packageVersion()}`, "--version", "print the version")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -127,9 +171,14 @@ export function buildProgram(deps: CliDependencies): Command {
       ]),
     );
 
-  const context = (command: Command): CommandContext => {
+  const context = async (command: Command): Promise<CommandContext> => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const store = deps.connect({
+    if (globals.namespace === "") {
+      throw new CliError(
+        `-n/--namespace is empty (an unset variable?): give the control namespace, or leave it out for $${NAMESPACE_ENV}, else ${DEFAULT_NAMESPACE}`,
+      );
+    }
+    const store = await deps.connect({
       kubeconfig: globals.kubeconfig,
       context: globals.context,
       namespace: globals.namespace ?? nonEmpty(io.env[NAMESPACE_ENV]) ?? DEFAULT_NAMESPACE,
@@ -184,10 +233,11 @@ export function buildProgram(deps: CliDependencies): Command {
       .argument("<NAME>", 'the secret\'s key, as tasks ask for it: flyte.Secret(key="NAME")')
       .argument(
         "[VALUE]",
-        "the value; without it and --from-file: a hidden prompt on a terminal, else all of stdin",
+        "the value; without it, --value and --from-file: a hidden prompt on a terminal, else all of stdin",
       )
       .allowExcessArguments();
     scopeOptions(command, mode === "create" ? "only tasks of this" : "the secret's")
+      .option("--value <value>", "the value, as Flyte 2's CLI spells it (same as VALUE)")
       .option("--from-file <path>", "read the value from a file, byte for byte")
       .addOption(
         new Option(
@@ -223,11 +273,19 @@ export function buildProgram(deps: CliDependencies): Command {
               ],
         ),
       )
-      .action(async (name: string, value: string | undefined, options: WriteOptions, self: Command) => {
+      .action(async (name: string, argument: string | undefined, options: WriteOptions, self: Command) => {
         noSurplus(self, "NAME [VALUE]");
-        const request = writeRequestOf({ name, value, ...options }, io.stdinIsTerminal);
+        const empty = emptyScopeProblem(options, mode);
+        if (empty !== undefined) throw new CliError(empty);
+        const given = [argument, options.value, options.fromFile].filter((v) => v !== undefined).length;
+        if (given > 1) {
+          throw new CliError("give the value one way: as VALUE, with --value, or with --from-file");
+        }
+        const { value: _option, ...rest } = options;
+        const value = argument ?? options.value;
+        const request = writeRequestOf({ name, value, ...rest }, io.stdinIsTerminal);
         if (!request.ok) throw new CliError(request.message);
-        const ctx = context(self);
+        const ctx = await context(self);
         await (mode === "create" ? createSecret(ctx, request.value) : updateSecret(ctx, request.value));
       });
     return command;
@@ -248,7 +306,15 @@ export function buildProgram(deps: CliDependencies): Command {
       .allowExcessArguments(),
     "only secrets scoped to this",
   )
-    .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
+    .addOption(
+      new Option("-o, --output <format>", "output format (default: table; also -of/--output-format)").choices(
+        OUTPUT_FORMATS,
+      ),
+    )
+    .option(
+      "--effective",
+      "what a task of --project and --domain receives: per key, the secret of the scope that wins",
+    )
     .addHelpText(
       "after",
       examples([
@@ -258,13 +324,34 @@ export function buildProgram(deps: CliDependencies): Command {
         `${prog} get secret --project my_project --domain development`,
         "# One key in every scope, as the FlyteSecret objects",
         `${prog} get secret MY_SECRET_KEY -o yaml`,
+        "# What a task of my_project in development gets: per key, the winning scope",
+        `${prog} get secret --project my_project --domain development --effective`,
+        "# As Flyte 2's CLI spells it",
+        `${prog} get secret -of json`,
       ]),
     )
     .action(async (name: string | undefined, options: GetOptions, self: Command) => {
       noSurplus(self, "[NAME]");
+      const empty = emptyScopeProblem(options, "get");
+      if (empty !== undefined) throw new CliError(empty);
+      const { outputFormat } = self.optsWithGlobals<GlobalOptions>();
+      if (options.output !== undefined && outputFormat !== undefined && options.output !== outputFormat) {
+        throw new CliError("-o and -of/--output-format ask for different formats: give one of them");
+      }
       const query = queryOf(name, options.project, options.domain);
       if (!query.ok) throw new CliError(query.message);
-      await getSecrets(context(self), query.value, options.output);
+      const output = options.output ?? outputFormat ?? "table";
+      if (options.effective === true) {
+        const { project, domain } = query.value;
+        if (project === undefined || domain === undefined) {
+          throw new CliError(
+            "--effective shows what a task receives, and a task has a project and a domain: pass both --project and --domain",
+          );
+        }
+        await getEffectiveSecrets(await context(self), { ...query.value, project, domain }, output);
+        return;
+      }
+      await getSecrets(await context(self), query.value, output);
     });
 
   // ---- delete ----
@@ -292,14 +379,51 @@ export function buildProgram(deps: CliDependencies): Command {
     )
     .action(async (name: string, options: ScopeOptions, self: Command) => {
       noSurplus(self, "NAME");
+      const empty = emptyScopeProblem(options, "delete");
+      if (empty !== undefined) throw new CliError(empty);
       const keyIssue = keyProblem(name);
       if (keyIssue !== undefined) throw new CliError(keyIssue);
       const scope = scopeOfOptions(options.project, options.domain);
       if (!scope.ok) throw new CliError(scope.message);
-      await deleteSecret(context(self), name, scope.value);
+      await deleteSecret(await context(self), name, scope.value);
     });
 
   return program;
+}
+
+/** Flyte 2's `-of/--output-format`, global as there; `-of` is rewritten to `--output-format` by prepareArgv. */
+function outputFormatOption(): Option {
+  const option = new Option(
+    "--output-format <format>",
+    "output format of get secret, as Flyte 2's CLI spells it (same as -o)",
+  ).choices(OUTPUT_FORMATS);
+  option.flags = "-of, --output-format <format>";
+  return option;
+}
+
+function optionSpecOf(option: Option): OptionSpec {
+  return { short: option.short, long: option.long ?? "", takesValue: option.required || option.optional };
+}
+
+/** The options and positionals of the program as prepareArgv needs them, read from Commander's own definitions. */
+export function argvSpecOf(program: Command, programName: string): ArgvSpec {
+  const help: OptionSpec = { short: "-h", long: "--help", takesValue: false };
+  const commands = new Map<string, CommandSpec>();
+  for (const verb of program.commands) {
+    const [resource] = verb.commands;
+    if (resource === undefined) continue;
+    commands.set(verb.name(), {
+      options: [help, ...resource.options.map(optionSpecOf)],
+      positionals: resource.registeredArguments.map((a) => a.name()),
+    });
+  }
+  const secret = program.commands[0]?.commands[0];
+  return {
+    programName,
+    global: [help, ...program.options.map(optionSpecOf)],
+    commands,
+    resources: secret === undefined ? [] : [secret.name(), ...secret.aliases()],
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -309,8 +433,13 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** Runs the program on `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], deps: CliDependencies): Promise<number> {
   const program = buildProgram(deps);
+  const prepared = prepareArgv(argv, argvSpecOf(program, deps.programName));
+  if (!prepared.ok) {
+    deps.io.stderr(`error: ${prepared.message}\n`);
+    return 1;
+  }
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync([...prepared.argv], { from: "user" });
     return 0;
   } catch (error) {
     // Commander has already printed its own message (as one line) or the help.

@@ -48,6 +48,9 @@ export function readHiddenLine(
   input: RawInput,
   output: { write(text: string): unknown },
 ): Promise<string | undefined> {
+  // Echo goes off before the question appears: a value typed or pasted as soon as the prompt shows is never echoed.
+  input.setRawMode(true);
+  input.setEncoding("utf8");
   output.write(question);
   return new Promise((resolve) => {
     let line = "";
@@ -63,8 +66,6 @@ export function readHiddenLine(
       if (next.kind === "typing") line = next.line;
       else finish(next.kind === "done" ? next.line : undefined);
     };
-    input.setRawMode(true);
-    input.setEncoding("utf8");
     input.on("data", onData);
     input.resume();
   });

@@ -3,7 +3,7 @@
 // print one. Pure.
 import { dump } from "js-yaml";
 import type { FlyteSecretObject } from "../domain/api.ts";
-import type { SecretQuery } from "./arguments.ts";
+import { secretStatusOf } from "../domain/conditions.ts";
 import { cliTypeOf } from "./arguments.ts";
 
 export interface SecretRow {
@@ -17,52 +17,22 @@ export interface SecretRow {
 
 const UNSCOPED = "-";
 
-/** The FlyteSecrets matching every given part of the query, sorted by key, then project, then domain. */
-export function selectSecrets(
-  objects: readonly FlyteSecretObject[],
-  query: SecretQuery,
-): FlyteSecretObject[] {
-  const order = (o: FlyteSecretObject): string[] => [
-    o.spec.key,
-    o.spec.project ?? "",
-    o.spec.domain ?? "",
-    o.metadata.name,
-  ];
-  return objects
-    .filter(
-      (o) =>
-        (query.key === undefined || o.spec.key === query.key) &&
-        (query.project === undefined || o.spec.project === query.project) &&
-        (query.domain === undefined || o.spec.domain === query.domain),
-    )
-    .sort((a, b) => {
-      const [x, y] = [order(a), order(b)];
-      for (let i = 0; i < x.length; i++) {
-        const c = (x[i] ?? "").localeCompare(y[i] ?? "");
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
-}
-
 /**
  * One word for the Ready condition: `Ready`, the reason it is not (`SourceNotFound`, `Conflict`, ...), `Pending`
  * while the operator has not yet reported on this generation, `Deleting` once deletion has begun.
  */
 export function statusOf(object: FlyteSecretObject): string {
-  if (object.metadata.deletionTimestamp !== undefined) return "Deleting";
-  const ready = object.status?.conditions?.find((c) => c.type === "Ready");
-  if (ready === undefined) return "Pending";
-  const generation = object.metadata.generation;
-  if (
-    ready.observedGeneration !== undefined &&
-    generation !== undefined &&
-    ready.observedGeneration < generation
-  ) {
-    return "Pending";
+  const status = secretStatusOf(object);
+  switch (status.state) {
+    case "deleting":
+      return "Deleting";
+    case "pending":
+      return "Pending";
+    case "ready":
+      return "Ready";
+    case "notReady":
+      return status.reason === "" ? status.status : status.reason;
   }
-  if (ready.status === "True") return "Ready";
-  return ready.reason === "" ? ready.status : ready.reason;
 }
 
 /** A creation time as RFC 3339 UTC to the second (`2025-01-31T12:00:00Z`), or `-` when unknown. */

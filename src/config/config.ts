@@ -2,6 +2,8 @@
 // messages that name the field and what it should be. Pure: the caller reads the file and applies flag overrides.
 import { load } from "js-yaml";
 import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
+import { defaultLeaseTimings, defaultLimits, defaultPodLabels } from "../domain/defaults.ts";
+import { isMapping, type Mapping } from "../domain/shapes.ts";
 
 export interface Config {
   readonly controlNamespaces: readonly string[];
@@ -33,18 +35,16 @@ export interface Config {
 export function defaultConfig(namespace: string): Config {
   return {
     controlNamespaces: [namespace],
-    podLabels: { project: "project", domain: "domain" },
+    podLabels: { ...defaultPodLabels },
     logLevel: "info",
     controller: {
       metricsPort: 8080,
       leaderElection: {
         enabled: false,
         leaseName: "flyte-secrets-controller",
-        leaseDurationSeconds: 15,
-        renewDeadlineSeconds: 10,
-        retryPeriodSeconds: 2,
+        ...defaultLeaseTimings,
       },
-      limits: { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 },
+      limits: { ...defaultLimits },
       webhookTls: {
         enabled: false,
         secretName: "flyte-secrets-webhook-tls",
@@ -60,8 +60,7 @@ export type ConfigResult =
   | { readonly ok: true; readonly config: Config }
   | { readonly ok: false; readonly errors: string[] };
 
-type Json = Readonly<Record<string, unknown>>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+type Json = Mapping;
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const labelKey =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -74,7 +73,7 @@ class Reader {
 
   object(value: unknown, path: string, known: readonly string[]): Json {
     if (value === undefined || value === null) return {};
-    if (!isObject(value)) {
+    if (!isMapping(value)) {
       this.errors.push(`${path} must be a mapping`);
       return {};
     }
@@ -180,7 +179,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
   let namespaceSelector: Record<string, string> | undefined;
   if (top.namespaceSelector !== undefined && top.namespaceSelector !== null) {
     const raw = top.namespaceSelector;
-    if (!isObject(raw)) r.errors.push("namespaceSelector must be a mapping of label keys to values");
+    if (!isMapping(raw)) r.errors.push("namespaceSelector must be a mapping of label keys to values");
     else {
       namespaceSelector = {};
       for (const [key, value] of Object.entries(raw)) {

@@ -37,6 +37,7 @@ import {
   type NamespaceBinding,
   type NameTemplate,
   participates,
+  selectorMatches,
 } from "../domain/binding.ts";
 import {
   type Assessment,
@@ -50,14 +51,9 @@ import {
   sourceFactsOf,
 } from "../domain/catalog.ts";
 import { decideStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
+import { managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
-import {
-  metadataMatches,
-  ownershipOf,
-  type ScopeSecret,
-  scopeSecrets,
-  secretNameOf,
-} from "../domain/scope-secrets.ts";
+import { metadataMatches, ownershipOf, type ScopeSecret, scopeSecrets } from "../domain/scope-secrets.ts";
 import { describeApiError, statusCode } from "../kube/errors.ts";
 import { requestCounts, shareConnections } from "../kube/http.ts";
 import { Informer } from "../kube/informer.ts";
@@ -210,7 +206,7 @@ export class Controller {
     this.flyteSecrets.addIndex("source", (fs) => [
       `${fs.metadata?.namespace ?? ""}/${fs.spec?.valueFrom?.secretKeyRef?.name ?? ""}`,
     ]);
-    this.flyteSecrets.addIndex("secret", (fs) => [secretNameOf(entryOf(fs))]);
+    this.flyteSecrets.addIndex("secret", (fs) => [managedSecretNameOf(entryOf(fs))]);
     this.namespaces = new Informer(kc, namespaceSource(kc), this.log, informerOptions);
     this.managed = new Informer(
       kc,
@@ -534,9 +530,7 @@ export class Controller {
   }
 
   private selectedBy(ns: V1Namespace): boolean {
-    const selector = this.options.namespaceSelector ?? {};
-    const nsLabels = ns.metadata?.labels ?? {};
-    return Object.entries(selector).every(([k, v]) => nsLabels[k] === v);
+    return selectorMatches(this.options.namespaceSelector, ns.metadata?.labels);
   }
 
   /** The binding of a namespace that takes part and is selected; undefined otherwise. */
@@ -948,7 +942,7 @@ export class Controller {
     const state = this.scopeState(scopeIdOf(entry.scope));
     const assessment = state?.assessments.get(entryId(entry));
     if (assessment === undefined) return;
-    const secretName = secretNameOf(entry);
+    const secretName = managedSecretNameOf(entry);
     const summary = this.summary(secretName, entry.scope);
     let holding = 0;
     for (const [version, keys] of this.versionKeys.get(secretName) ?? [])

@@ -3,10 +3,11 @@
 // that injects what it asks for. Admitting the patched pod again yields an empty patch (reinvocationPolicy IfNeeded).
 import { annotations, labels } from "./api.ts";
 import { bindingOf, type NamespaceFacts, podIdentity } from "./binding.ts";
-import { type ReadyCatalog, resolve, scopesHolding } from "./catalog.ts";
+import { type ReadyCatalog, resolve, scopesHolding, unservableFor } from "./catalog.ts";
+import { defaultPodLabels } from "./defaults.ts";
 import { shown } from "./flyte-encoding.ts";
 import { type JsonPatchOperation, pointer } from "./json-patch.ts";
-import { imagePullSecretName, MANAGED_SECRET_PREFIX, scopeSecretName } from "./names.ts";
+import { MANAGED_SECRET_PREFIX, managedSecretNameOf } from "./names.ts";
 import { describeScope, type Scope } from "./scope.ts";
 import {
   combineRequests,
@@ -16,6 +17,7 @@ import {
   parseNativeRequests,
   type SecretRequest,
 } from "./secret-request.ts";
+import { isMapping, type Mapping, typeName } from "./shapes.ts";
 
 export type { NamespaceFacts } from "./binding.ts";
 export type { JsonPatchOperation } from "./json-patch.ts";
@@ -27,7 +29,7 @@ export interface AdmitConfig {
   readonly matchName?: (namespace: string) => Scope | undefined;
 }
 
-export const defaultAdmitConfig: AdmitConfig = { podLabels: { project: "project", domain: "domain" } };
+export const defaultAdmitConfig: AdmitConfig = { podLabels: defaultPodLabels };
 
 export type AdmitResult =
   | {
@@ -91,19 +93,6 @@ function forbidden(message: string): never {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the untrusted pod: every value read is checked, and reported by its path when it has the wrong shape.
-
-type Mapping = Readonly<Record<string, unknown>>;
-
-function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `a ${typeof value}`;
-}
 
 /** An own member; `constructor` or `__proto__` in a pod are ordinary names, never inherited values. */
 function member(object: Mapping, name: string): unknown {
@@ -317,6 +306,41 @@ function unresolvedMessage(
     .map((key) => `flyte create secret ${key} --project ${project} --domain ${domain}`)
     .join("; ");
   const scopes = `organization, project ${project}, domain ${domain}, or project ${project} with domain ${domain}`;
+  // A key that exists in a scope this pod can see but is not Ready: its real status and the fix for that status, not
+  // "create it" (which would fail: it exists).
+  const notReady = keys.map((key) => ({ key, found: unservableFor(catalog, key, project, domain) }));
+  if (notReady.some(({ found }) => found !== undefined)) {
+    const parts = notReady.map(({ key, found }) => {
+      if (found === undefined) {
+        return {
+          where: whereItExists(catalog, key),
+          fix: `flyte create secret ${key} --project ${project} --domain ${domain}, or ask an admin to create it in a scope this pod can see (${scopes})`,
+        };
+      }
+      const { entry, reason } = found;
+      const flags = `${entry.scope.project === undefined ? "" : ` --project ${entry.scope.project}`}${entry.scope.domain === undefined ? "" : ` --domain ${entry.scope.domain}`}`;
+      const describe = `kubectl describe flytesecret -n ${entry.namespace} ${entry.name}`;
+      const fixes: Readonly<Record<string, string>> = {
+        SourceNotFound: `the Secret holding its value is missing: set the value again with flyte update secret ${key}${flags}, or restore the Secret its spec.valueFrom names (${describe})`,
+        SourceKeyNotFound: `its Secret has no data key named in spec.valueFrom.secretKeyRef.key: fix the Secret or the reference (${describe})`,
+        TooLarge: `its value is larger than the operator accepts: store a smaller one with flyte update secret ${key}${flags} (${describe})`,
+        Conflict: `another FlyteSecret with the same key and scope is older and wins: delete one of them (${describe})`,
+        InvalidSpec: `its spec is invalid: fix it as ${describe} says`,
+        Pending: `the operator has not made it Ready yet: retry in a few seconds, and if it stays Pending check the operator (${describe})`,
+      };
+      return {
+        where: `its FlyteSecret ${entry.namespace}/${entry.name} (${describeScope(entry.scope)}) exists but is not Ready (${reason})`,
+        fix: fixes[reason] ?? `see why with ${describe}`,
+      };
+    });
+    const [first] = parts;
+    if (keys.length === 1 && first !== undefined) {
+      return `secret ${keys[0]} is not available to ${who}: ${first.where}. Fix: ${first.fix}`;
+    }
+    const each = parts.map(({ where }, i) => `${keys[i]} (${where})`).join("; ");
+    const fixes = parts.map(({ fix }, i) => `${keys[i]}: ${fix}`).join("; ");
+    return `${keys.length} requested secrets are not available to ${who}: ${each}. Fix: ${fixes}`;
+  }
   const [only] = keys;
   if (keys.length === 1 && only !== undefined) {
     return (
@@ -345,12 +369,11 @@ function place(
       missing.push(request.key);
       continue;
     }
-    const imagePull = found.entry.type === "ImagePull";
     placed.push({
       request,
       scope: found.scope,
-      imagePull,
-      secret: imagePull ? imagePullSecretName(found.scope, request.key) : scopeSecretName(found.scope),
+      imagePull: found.entry.type === "ImagePull",
+      secret: managedSecretNameOf(found.entry),
     });
   }
   if (missing.length > 0) forbidden(unresolvedMessage(catalog, missing, project, domain));

@@ -117,3 +117,29 @@ export interface FlyteSecretObject {
   readonly spec: FlyteSecretSpec;
   readonly status?: FlyteSecretStatus;
 }
+
+/**
+ * A FlyteSecret as it may come from the wire (informers, lists): any field may be missing. The catalog, the webhook's
+ * servable entries and the CLI read this; `FlyteSecretObject` is the same resource as the API server returns it.
+ */
+export interface FlyteSecretLike {
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly uid?: string;
+    readonly generation?: number;
+    readonly creationTimestamp?: string | Date;
+    readonly deletionTimestamp?: string | Date;
+  };
+  readonly spec?: Partial<FlyteSecretSpec>;
+  readonly status?: ReadyStatusLike;
+}
+
+/** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */
+export interface ReadyStatusLike {
+  readonly conditions?: readonly {
+    readonly type: string;
+    readonly status: string;
+    readonly reason?: string;
+  }[];
+}

@@ -119,6 +119,18 @@ export function bindingOf(
   return { kind: "none" };
 }
 
+/**
+ * True when a namespace's labels carry every label of an installation's `namespaceSelector` (an empty or absent
+ * selector takes every namespace): only such namespaces are considered at all.
+ */
+export function selectorMatches(
+  selector: Readonly<Record<string, string>> | undefined,
+  namespaceLabels: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (selector === undefined) return true;
+  return Object.entries(selector).every(([k, v]) => namespaceLabels?.[k] === v);
+}
+
 export function participates(
   binding: NamespaceBinding,
 ): binding is Extract<NamespaceBinding, { kind: "bound" | "shared" }> {

@@ -1,8 +1,10 @@
 // The catalog of FlyteSecrets and the one resolution function (DESIGN §3–4): which FlyteSecret wins a (key, scope)
 // when several claim it, whether each one is Ready, and which scope serves a task of (project, domain) asking for a
 // key. The controller and the webhook both decide through this module.
-import type { FlyteSecretSpec, ReadyReason, SecretType } from "./api.ts";
-import { describeScope, resolutionOrder, type Scope, scopeOf } from "./scope.ts";
+import type { FlyteSecretLike, ReadyReason, ReadyStatusLike, SecretType } from "./api.ts";
+import { dockerConfigProblem } from "./docker-config.ts";
+import { describeScope, resolutionOrder, type Scope, sameScope, scopeOf } from "./scope.ts";
+import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "./secret-key.ts";
 
 export interface CatalogEntry {
   readonly name: string;
@@ -15,18 +17,6 @@ export interface CatalogEntry {
   readonly scope: Scope;
   readonly type: SecretType;
   readonly source: { readonly name: string; readonly key: string };
-}
-
-/** The parts of a FlyteSecret the catalog reads; any field may be missing in objects from the wire. */
-export interface FlyteSecretLike {
-  readonly metadata?: {
-    readonly name?: string;
-    readonly namespace?: string;
-    readonly uid?: string;
-    readonly generation?: number;
-    readonly creationTimestamp?: string | Date;
-  };
-  readonly spec?: Partial<FlyteSecretSpec>;
 }
 
 export function entryOf(object: FlyteSecretLike): CatalogEntry {
@@ -45,6 +35,29 @@ export function entryOf(object: FlyteSecretLike): CatalogEntry {
       key: object.spec?.valueFrom?.secretKeyRef?.key ?? "",
     },
   };
+}
+
+/** Servable: Ready=True, whatever its reason (Materialized, Materializing, NoNamespaces, Blocked). */
+export function isServable(status: ReadyStatusLike | undefined): boolean {
+  return status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") === true;
+}
+
+/**
+ * The entries pods may resolve to: FlyteSecrets in a control namespace, not being deleted, servable. The webhook
+ * builds its resolution catalog from these; so does the CLI's effective view.
+ */
+export function servableEntries(
+  objects: readonly FlyteSecretLike[],
+  controlNamespaces: readonly string[],
+): CatalogEntry[] {
+  return objects
+    .filter(
+      (o) =>
+        controlNamespaces.includes(o.metadata?.namespace ?? "") &&
+        !o.metadata?.deletionTimestamp &&
+        isServable(o.status),
+    )
+    .map(entryOf);
 }
 
 export function entryId(entry: CatalogEntry): string {
@@ -118,15 +131,73 @@ export function resolve(
   return undefined;
 }
 
+/** A FlyteSecret pods cannot resolve to yet, and why, so a refusal can name its real status and fix. */
+export interface UnservableEntry {
+  readonly entry: CatalogEntry;
+  /** The Ready condition's reason (SourceNotFound, TooLarge, Conflict, ...), or `Pending` before the first status. */
+  readonly reason: string;
+}
+
 export interface ReadyCatalog {
   readonly bySlot: ReadonlyMap<string, CatalogEntry>;
   readonly entries: readonly CatalogEntry[];
+  /** FlyteSecrets of the control namespaces that are not servable, by key (absent: none known). */
+  readonly unservable?: ReadonlyMap<string, readonly UnservableEntry[]>;
 }
 
 /** Indexes Ready entries for resolution; of two Ready entries in one slot the older wins, as in `slotsOf`. */
-export function readyCatalog(readyEntries: readonly CatalogEntry[]): ReadyCatalog {
+export function readyCatalog(
+  readyEntries: readonly CatalogEntry[],
+  unservable: readonly UnservableEntry[] = [],
+): ReadyCatalog {
   const { winners } = slotsOf(readyEntries);
-  return { bySlot: winners, entries: [...winners.values()] };
+  const byKey = new Map<string, UnservableEntry[]>();
+  for (const u of [...unservable].sort((a, b) => compareAge(a.entry, b.entry))) {
+    byKey.set(u.entry.key, [...(byKey.get(u.entry.key) ?? []), u]);
+  }
+  return { bySlot: winners, entries: [...winners.values()], unservable: byKey };
+}
+
+/**
+ * The webhook's catalog from the FlyteSecrets it caches: the servable entries of the control namespaces for
+ * resolution, and the others with their Ready reason for refusals (`servableEntries` decides which is which).
+ */
+export function catalogOf(
+  objects: readonly FlyteSecretLike[],
+  controlNamespaces: readonly string[],
+): ReadyCatalog {
+  const servable = new Set(servableEntries(objects, controlNamespaces).map(entryId));
+  const ready: CatalogEntry[] = [];
+  const unservable: UnservableEntry[] = [];
+  for (const object of objects) {
+    if (!controlNamespaces.includes(object.metadata?.namespace ?? "") || object.metadata?.deletionTimestamp)
+      continue;
+    const entry = entryOf(object);
+    if (servable.has(entryId(entry))) ready.push(entry);
+    else {
+      const condition = object.status?.conditions?.find((c) => c.type === "Ready");
+      unservable.push({ entry, reason: condition?.reason || "Pending" });
+    }
+  }
+  return readyCatalog(ready, unservable);
+}
+
+/**
+ * The FlyteSecret of `key` a task of (project, domain) would get if it were servable: among the unservable ones in
+ * scopes the task can see, the most specific scope first (resolution order), then the oldest.
+ */
+export function unservableFor(
+  catalog: ReadyCatalog,
+  key: string,
+  project: string,
+  domain: string,
+): UnservableEntry | undefined {
+  const candidates = catalog.unservable?.get(key) ?? [];
+  for (const scope of resolutionOrder(project, domain)) {
+    const found = candidates.find((u) => sameScope(u.entry.scope, scope));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Every scope that holds `key` in the catalog, in catalog order (callers sort); for messages listing what exists. */
@@ -141,7 +212,7 @@ export interface SourceFacts {
   readonly resourceVersion: string;
   /** Decoded byte length of each data key. */
   readonly sizes: Readonly<Record<string, number>>;
-  /** Keys whose value parses as a Docker config JSON (`{"auths": {...}}`), for ImagePull FlyteSecrets. */
+  /** Keys whose value is a usable Docker config JSON (`{"auths": {"registry": {...}}}`), for ImagePull FlyteSecrets. */
   readonly dockerConfigKeys?: readonly string[];
 }
 
@@ -162,18 +233,12 @@ export function sourceFactsOf(
   };
 }
 
-/** A Docker config JSON has an `auths` mapping. */
+/** A usable Docker config JSON, by the same rule the CLI and the Flyte API check before writing. */
 function isDockerConfig(base64: string): boolean {
   // Most values are not JSON objects: look at the first decoded characters before decoding and parsing it all.
   const head = Buffer.from(base64.slice(0, 8), "base64").toString("utf8").trimStart();
   if (head !== "" && !head.startsWith("{")) return false;
-  try {
-    const parsed = JSON.parse(Buffer.from(base64, "base64").toString("utf8")) as unknown;
-    const auths = (parsed as { auths?: unknown } | null)?.auths;
-    return typeof auths === "object" && auths !== null && !Array.isArray(auths);
-  } catch {
-    return false;
-  }
+  return dockerConfigProblem(Buffer.from(base64, "base64")) === undefined;
 }
 
 export type Assessment =
@@ -193,18 +258,11 @@ export interface AssessOptions {
   readonly maxScopeBytes: number;
 }
 
-export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 } as const;
-
-const keyPattern = /^[-._a-zA-Z0-9]+$/;
+export { defaultLimits } from "./defaults.ts";
 
 function invalidSpec(entry: CatalogEntry): string | undefined {
-  if (
-    !keyPattern.test(entry.key) ||
-    entry.key.length > 253 ||
-    entry.key === "." ||
-    entry.key.startsWith("..")
-  ) {
-    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most 253 characters, not "." and not starting with "..")`;
+  if (secretKeyProblem(entry.key) !== undefined) {
+    return `spec.key ${JSON.stringify(entry.key.slice(0, 80))} must match [-._a-zA-Z0-9]+ (at most ${SECRET_KEY_MAX_LENGTH} characters, not "." and not starting with "..")`;
   }
   if (entry.source.name === "" || entry.source.key === "") {
     return "spec.valueFrom.secretKeyRef needs both name and key";

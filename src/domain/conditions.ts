@@ -219,3 +219,35 @@ export function statusEvent(
   if (after.status === "True") return { type: "Normal", reason: after.reason, message: after.message };
   return { type: "Warning", reason: after.reason, message: after.message };
 }
+
+/** Where a FlyteSecret stands, from its Ready condition, for the CLI's STATUS column and the Flyte API. */
+export type SecretStatus =
+  /** Ready=True for the current generation: pods may resolve to it (reason Materialized, Materializing, ...). */
+  | { readonly state: "ready"; readonly reason: string; readonly message: string }
+  /** Ready is False or Unknown for the current generation: `reason` says why (SourceNotFound, Conflict, ...). */
+  | { readonly state: "notReady"; readonly status: string; readonly reason: string; readonly message: string }
+  /** The operator has not yet reported on this generation. */
+  | { readonly state: "pending" }
+  /** Deletion has begun. */
+  | { readonly state: "deleting" };
+
+export interface ConditionHolder {
+  readonly metadata: { readonly generation?: number; readonly deletionTimestamp?: string | Date };
+  readonly status?: { readonly conditions?: readonly Condition[] };
+}
+
+export function secretStatusOf(object: ConditionHolder): SecretStatus {
+  if (object.metadata.deletionTimestamp !== undefined) return { state: "deleting" };
+  const ready = object.status?.conditions?.find((c) => c.type === "Ready");
+  if (ready === undefined) return { state: "pending" };
+  const generation = object.metadata.generation;
+  if (
+    ready.observedGeneration !== undefined &&
+    generation !== undefined &&
+    ready.observedGeneration < generation
+  ) {
+    return { state: "pending" };
+  }
+  if (ready.status === "True") return { state: "ready", reason: ready.reason, message: ready.message };
+  return { state: "notReady", status: ready.status, reason: ready.reason, message: ready.message };
+}

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { annotations, labels, MANAGED_BY } from "./api.ts";
 import { bindingSees, type NamespaceBinding } from "./binding.ts";
 import { type CatalogEntry, compareAge } from "./catalog.ts";
-import { imagePullSecretName, scopeSecretName } from "./names.ts";
+import { imagePullSecretName, managedSecretNameOf, scopeSecretName } from "./names.ts";
 import { type Scope, scopeKind } from "./scope.ts";
 
 export type ManagedSecretType = "Opaque" | "kubernetes.io/dockerconfigjson";
@@ -99,10 +99,10 @@ export function desiredSecrets(
 }
 
 export interface LiveSecret {
-  readonly type?: string;
-  readonly data?: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly annotations?: Readonly<Record<string, string>>;
+  readonly type?: string | undefined;
+  readonly data?: Readonly<Record<string, string>> | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -124,7 +124,35 @@ export function secretMatches(actual: LiveSecret, desired: DesiredSecret): boole
   );
 }
 
-/** How many namespaces hold a secret of `scope`, for FlyteSecret status. */
-export function namespacesHolding(scope: Scope, bindings: readonly NamespaceBinding[]): number {
-  return bindings.filter((b) => bindingSees(b, scope)).length;
+/** A managed Secret as the controller's cache holds it: where it is, its name, and which data keys it has. */
+export interface ManagedSecretFacts {
+  readonly namespace: string;
+  readonly name: string;
+  readonly dataKeys: readonly string[];
+}
+
+/**
+ * The namespaces holding an entry's key right now (for `status.namespaces`), sorted: those whose managed Secret of
+ * that entry exists and, for a Generic key, carries the key.
+ */
+export function namespacesHolding(
+  entry: Pick<CatalogEntry, "type" | "scope" | "key">,
+  managed: readonly ManagedSecretFacts[],
+): string[] {
+  const name = managedSecretNameOf(entry);
+  const holding = managed
+    .filter((s) => s.name === name && (entry.type === "ImagePull" || s.dataKeys.includes(entry.key)))
+    .map((s) => s.namespace);
+  return [...new Set(holding)].sort();
+}
+
+/** The namespaces that should hold a secret of `scope` (for `status.expectedNamespaces`), sorted. */
+export function namespacesExpecting(
+  scope: Scope,
+  namespaces: readonly { readonly name: string; readonly binding: NamespaceBinding }[],
+): string[] {
+  return namespaces
+    .filter((n) => bindingSees(n.binding, scope))
+    .map((n) => n.name)
+    .sort();
 }

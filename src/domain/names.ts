@@ -1,6 +1,7 @@
-// Deterministic, injective, human-readable names: managed Secrets per scope (DESIGN §4) and FlyteSecrets per
-// (key, scope) as the CLI creates them. A value that is not already a safe DNS label is escaped to a readable
-// lower-case form plus a hash of the original, so `my_project` and `my-project` never share a name.
+// Deterministic, human-readable names. Managed Secrets (DESIGN §4) are named injectively: a value that is not already
+// a safe DNS label is escaped to a readable lower-case form plus a hash of the original, so `my_project` and
+// `my-project` never share a Secret. FlyteSecrets the CLI creates are named readably from (key, scope) as the README
+// shows, with the injective form as the fallback when the readable name is invalid or held by another key or scope.
 import { createHash } from "node:crypto";
 import type { Scope } from "./scope.ts";
 
@@ -8,9 +9,9 @@ export const MANAGED_SECRET_PREFIX = "flyte-secrets";
 
 const HASH_LENGTH = 8;
 const safeLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-// An escaped value ends in `-` and HASH_LENGTH base32 characters; a safe value that looks like that is escaped too,
-// which keeps the mapping injective.
-const hashLikeSuffix = new RegExp(`-[a-z2-7]{${HASH_LENGTH}}$`);
+// An escaped value ends in `--` and HASH_LENGTH base32 characters (its readable part never holds `--`); a safe value
+// that ends like that is escaped too, which keeps the mapping injective while `my-registry` stays itself.
+const hashLikeSuffix = new RegExp(`--[a-z2-7]{${HASH_LENGTH}}$`);
 
 function base32Hash(value: string): string {
   const digest = createHash("sha256").update(value, "utf8").digest();
@@ -32,19 +33,24 @@ function base32Hash(value: string): string {
 
 /**
  * Encodes a label value or key as one DNS label of at most `maxLength` characters: itself when it is already a safe
- * label, otherwise a readable lower-case form with a hash suffix (`my_project` -> `my-project-<hash>`).
+ * label, otherwise a readable lower-case form with a hash suffix (`my_project` -> `my-project--<hash>`).
  */
 export function dnsLabelOf(value: string, maxLength = 63): string {
   if (safeLabel.test(value) && !hashLikeSuffix.test(value) && value.length <= maxLength) return value;
+  return escapedLabelOf(value, maxLength);
+}
+
+/** Always the escaped form: a readable lower-case part, `--` and a hash of `value`. */
+function escapedLabelOf(value: string, maxLength = 63): string {
   const readable = value
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, maxLength - HASH_LENGTH - 1)
+    .slice(0, maxLength - HASH_LENGTH - 2)
     .replace(/-+$/g, "");
   const hash = base32Hash(value);
-  return readable === "" ? `x-${hash}`.slice(0, maxLength) : `${readable}-${hash}`;
+  return readable === "" ? `x--${hash}` : `${readable}--${hash}`;
 }
 
 function scopeSegments(scope: Scope): string {
@@ -64,10 +70,54 @@ export function imagePullSecretName(scope: Scope, key: string): string {
   return `${MANAGED_SECRET_PREFIX}${scopeSegments(scope)}.pull.${dnsLabelOf(key)}`;
 }
 
+/** The managed Secret that holds an entry's key in a namespace: its scope's Secret, or its own for ImagePull. */
+export function managedSecretNameOf(entry: {
+  readonly type: "Generic" | "ImagePull";
+  readonly scope: Scope;
+  readonly key: string;
+}): string {
+  return entry.type === "ImagePull"
+    ? imagePullSecretName(entry.scope, entry.key)
+    : scopeSecretName(entry.scope);
+}
+
+const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN_MAX = 253;
+
+/** The readable form of a key, project or domain in a FlyteSecret name: lower-cased, `_` as `-`. */
+function readableForm(value: string): string {
+  return value.toLowerCase().replaceAll("_", "-");
+}
+
 /**
- * The FlyteSecret (and source Secret) name the CLI uses for (key, scope): readable and collision-free, e.g.
- * `my-secret-key-<hash>` for MY_SECRET_KEY, `my-secret-key-<hash>.p.my-project-<hash>.d.development`.
+ * The name the CLI gives the FlyteSecret (and its source Secret) of (key, scope), as the README shows it:
+ * `my-secret-key` for MY_SECRET_KEY, `my-secret-key.p.my-project.d.development` for project my_project, domain
+ * development. Undefined when that is not a valid object name (a key starting with `-` or `.`, say).
  */
+export function readableFlyteSecretName(key: string, scope: Scope): string | undefined {
+  let name = readableForm(key);
+  if (scope.project !== undefined) name += `.p.${readableForm(scope.project)}`;
+  if (scope.domain !== undefined) name += `.d.${readableForm(scope.domain)}`;
+  return name.length <= DNS_SUBDOMAIN_MAX && dnsSubdomain.test(name) ? name : undefined;
+}
+
+/**
+ * The deterministic fallback name of (key, scope), used when the readable name is not valid or is taken by another
+ * key or scope: injective, and never a readable name, since its key part always carries a hash
+ * (`my-secret-key--<hash>.p.my-project--<hash>`).
+ */
+export function uniqueFlyteSecretName(key: string, scope: Scope): string {
+  return `${escapedLabelOf(key)}${scopeSegments(scope)}`;
+}
+
+/** The name (key, scope) gets when nothing else holds its readable name. */
 export function flyteSecretName(key: string, scope: Scope): string {
-  return `${dnsLabelOf(key)}${scopeSegments(scope)}`;
+  return readableFlyteSecretName(key, scope) ?? uniqueFlyteSecretName(key, scope);
+}
+
+/** The names (key, scope) may have been given, in the order they are tried: readable first, then the fallback. */
+export function flyteSecretNames(key: string, scope: Scope): string[] {
+  const fallback = uniqueFlyteSecretName(key, scope);
+  const preferred = readableFlyteSecretName(key, scope);
+  return preferred === undefined || preferred === fallback ? [fallback] : [preferred, fallback];
 }

@@ -7,13 +7,6 @@ import { contentVersion, type DesiredSecret, managedLabels, type SourceValue } f
 import { imagePullSecretName, scopeSecretName } from "./names.ts";
 import type { Scope } from "./scope.ts";
 
-/** The Secret an entry's key is delivered in. */
-export function secretNameOf(entry: Pick<CatalogEntry, "type" | "scope" | "key">): string {
-  return entry.type === "ImagePull"
-    ? imagePullSecretName(entry.scope, entry.key)
-    : scopeSecretName(entry.scope);
-}
-
 /** A desired Secret and which entries' keys it holds (for status counting by content version). */
 export interface ScopeSecret extends DesiredSecret {
   readonly keys: readonly string[];

@@ -17,6 +17,21 @@ export function scopeKind(scope: Scope): ScopeKind {
   return "organization";
 }
 
+/** True for the organization scope (neither project nor domain). */
+export function isOrganization(scope: Scope): boolean {
+  return scope.project === undefined && scope.domain === undefined;
+}
+
+/** A project or domain has Kubernetes label-value syntax (it becomes a label of managed Secrets). */
+export const SCOPE_VALUE_MAX_LENGTH = 63;
+const scopeValuePattern = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** The rule of `isScopeValue` in words, to follow "is not a valid project: ". */
+export const SCOPE_VALUE_RULE = `use at most ${SCOPE_VALUE_MAX_LENGTH} letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+
+export function isScopeValue(value: string): boolean {
+  return value !== "" && value.length <= SCOPE_VALUE_MAX_LENGTH && scopeValuePattern.test(value);
+}
+
 export function sameScope(a: Scope, b: Scope): boolean {
   return a.project === b.project && a.domain === b.domain;
 }

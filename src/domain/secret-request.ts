@@ -3,6 +3,8 @@
 import { JSON_SCHEMA, load, YAMLException } from "js-yaml";
 import { annotations } from "./api.ts";
 import { decodeFlyteSecret, type FlyteSecret, shown } from "./flyte-encoding.ts";
+import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "./secret-key.ts";
+import { isMapping, typeName } from "./shapes.ts";
 
 export type Delivery =
   /** An env var with `valueFrom.secretKeyRef`. */
@@ -40,14 +42,12 @@ export const MAX_FLYTE_ANNOTATIONS = 100;
 export const MAX_FLYTE_ANNOTATION_BYTES = 4 * 1024;
 export const MAX_MOUNT_PATH_LENGTH = 1024;
 
-export const SECRET_KEY_MAX_LENGTH = 253;
 /** Where Flyte's in-task secrets API looks for files, and where its form always delivers them. */
 export const FLYTE_SECRETS_DIR = "/etc/flyte/secrets";
 /** The prefix of Flyte's secret env vars (flytekit's `FLYTE_SECRETS_ENV_PREFIX`). */
 export const FLYTE_ENV_PREFIX = "_FSEC_";
 
 const NATIVE_FIELDS = ["key", "group", "as_env_var", "mount"] as const;
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENV_NAME_RULE = "[A-Za-z_][A-Za-z0-9_]* (letters, digits and _, not starting with a digit)";
 // Flyte's form is compatibility: accept every name Kubernetes has always accepted, as propeller did.
@@ -63,18 +63,6 @@ const MAX_SHOWN_PATH = 60;
 
 type Failure = { readonly ok: false; readonly message: string };
 const fail = (message: string): Failure => ({ ok: false, message });
-
-/**
- * Why `key` cannot name a FlyteSecret, or undefined when it can: `[-._a-zA-Z0-9]+`, at most 253 characters, and, as
- * Kubernetes requires of Secret data keys, not `.`, `..` or starting with `..` (it also becomes a file name).
- */
-export function secretKeyProblem(key: string): string | undefined {
-  if (key === "") return "is empty";
-  if (key.length > SECRET_KEY_MAX_LENGTH) return `is longer than ${SECRET_KEY_MAX_LENGTH} characters`;
-  if (!SECRET_KEY.test(key)) return "may only contain letters, digits, '-', '_' and '.'";
-  if (key === "." || key.startsWith("..")) return "must not be '.' or start with '..'";
-  return undefined;
-}
 
 /**
  * The env var a native request without `as_env_var` or `mount` gets, named as flyte-sdk's `flyte.Secret` names it:
@@ -93,17 +81,6 @@ function labelKey(key: string): string {
 function byteLength(value: string, limit: number): number {
   // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is over the limit without encoding it.
   return value.length > limit ? value.length : new TextEncoder().encode(value).length;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `a ${typeof value}`;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,6 +11,13 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): KubeConfig {
   const kc = new KubeConfig();
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
   else kc.loadFromDefault();
+  // With no KUBECONFIG, no ~/.kube/config and no ServiceAccount, client-node falls back to http://localhost:8080,
+  // which would only surface later as "cannot reach localhost:8080".
+  if (!options.kubeconfig && isClientNodeFallback(kc)) {
+    throw new Error(
+      "no Kubernetes cluster is configured (no $KUBECONFIG, no ~/.kube/config, not in a cluster): set KUBECONFIG or pass --kubeconfig",
+    );
+  }
   if (options.context) {
     if (!kc.getContexts().some((c) => c.name === options.context)) {
       throw new Error(
@@ -28,4 +35,14 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): KubeConfig {
     );
   }
   return kc;
+}
+
+function isClientNodeFallback(kc: KubeConfig): boolean {
+  const cluster = kc.getCurrentCluster();
+  return (
+    kc.getCurrentContext() === "loaded-context" &&
+    cluster?.name === "cluster" &&
+    cluster.server === "http://localhost:8080" &&
+    kc.getCurrentUser()?.name === "user"
+  );
 }

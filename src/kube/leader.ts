@@ -4,7 +4,8 @@
 // seen to change, never by comparing clocks across machines. `release()` hands the lease over at once on shutdown.
 import { CoordinationV1Api, type KubeConfig, type V1Lease, V1MicroTime } from "@kubernetes/client-node";
 import type { Logger } from "pino";
-import { statusCode } from "./errors.ts";
+import { defaultLeaseTimings } from "../domain/defaults.ts";
+import { describeApiError, statusCode } from "./errors.ts";
 
 export interface LeaderElectionOptions {
   readonly namespace: string;
@@ -29,7 +30,7 @@ export class LeaderElector {
 
   constructor(kubeConfig: KubeConfig, options: LeaderElectionOptions, log: Logger) {
     this.api = kubeConfig.makeApiClient(CoordinationV1Api);
-    this.options = { leaseDurationSeconds: 15, renewDeadlineSeconds: 10, retryPeriodSeconds: 2, ...options };
+    this.options = { ...defaultLeaseTimings, ...options };
     this.log = log.child({ lease: `${options.namespace}/${options.name}`, identity: options.identity });
   }
 
@@ -54,9 +55,10 @@ export class LeaderElector {
         namespace: this.options.namespace,
       });
       if (lease.spec?.holderIdentity !== this.options.identity) return;
+      // Released: no holder at all (the field is left out).
+      const { holderIdentity: _released, ...spec } = lease.spec;
       lease.spec = {
-        ...lease.spec,
-        holderIdentity: undefined,
+        ...spec,
         leaseDurationSeconds: 1,
         renewTime: new V1MicroTime(),
       };
@@ -67,7 +69,10 @@ export class LeaderElector {
       });
       this.log.info("released leadership");
     } catch (error) {
-      this.log.warn({ status: statusCode(error) }, "could not release the lease; it will expire");
+      this.log.warn(
+        { ...describeApiError(error), err: error },
+        "could not release the lease; it will expire",
+      );
     }
   }
 
@@ -98,7 +103,7 @@ export class LeaderElector {
         this.setLeading(false);
       }
     } catch (error) {
-      this.log.warn({ status: statusCode(error) }, "lease update failed");
+      this.log.warn({ ...describeApiError(error), err: error }, "lease update failed");
       if (this.leading && Date.now() - this.lastRenewal > this.options.renewDeadlineSeconds * 1000) {
         this.setLeading(false);
       }

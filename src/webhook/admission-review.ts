@@ -1,5 +1,6 @@
 // AdmissionReview v1 in and out: validates the envelope of an untrusted request body and builds the response, so
 // that malformed input gets a precise refusal (or a 400 when there is no request to answer), never a crash.
+import type { JsonPatchOperation } from "../domain/json-patch.ts";
 
 export interface AdmissionRequest {
   readonly uid: string;
@@ -35,7 +36,7 @@ export function parseAdmissionReview(body: unknown): Envelope {
   return { ok: true, apiVersion: review.apiVersion, request: request as AdmissionRequest };
 }
 
-export type JsonPatch = readonly { readonly op: string; readonly path: string; readonly value?: unknown }[];
+export type JsonPatch = readonly JsonPatchOperation[];
 
 export interface Decision {
   readonly allowed: boolean;

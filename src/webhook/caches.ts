@@ -3,7 +3,7 @@
 import type { KubeConfig, V1Namespace } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { NamespaceFacts } from "../domain/binding.ts";
-import { entryOf, type ReadyCatalog, readyCatalog } from "../domain/catalog.ts";
+import { catalogOf, type ReadyCatalog } from "../domain/catalog.ts";
 import { Informer, type InformerOptions } from "../kube/informer.ts";
 import { type FlyteSecretResource, flyteSecretSource, namespaceSource } from "../kube/sources.ts";
 
@@ -50,16 +50,7 @@ export class WebhookCaches {
   /** Ready FlyteSecrets of the control namespaces (the controller has materialized them). */
   readyCatalog(): ReadyCatalog {
     if (this.catalog === undefined) {
-      const ready = this.flyteSecrets
-        .list()
-        .filter(
-          (fs) =>
-            this.controlNamespaces.includes(fs.metadata?.namespace ?? "") &&
-            !fs.metadata?.deletionTimestamp &&
-            fs.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
-        )
-        .map(entryOf);
-      this.catalog = readyCatalog(ready);
+      this.catalog = catalogOf(this.flyteSecrets.list(), this.controlNamespaces);
     }
     return this.catalog;
   }

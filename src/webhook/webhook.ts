@@ -3,6 +3,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { admit } from "../domain/admit.ts";
 import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
+import { defaultPodLabels } from "../domain/defaults.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { InformerOptions } from "../kube/informer.ts";
 import type { AdmissionRequest, Decision } from "./admission-review.ts";
@@ -56,7 +57,7 @@ export class Webhook {
       (request.object as { metadata?: { namespace?: unknown } } | null)?.metadata?.namespace;
     const namespace = typeof namespaceName === "string" ? this.caches.namespace(namespaceName) : undefined;
     const result = admit(request.object, namespace, this.caches.readyCatalog(), {
-      podLabels: this.options.podLabels ?? { project: "project", domain: "domain" },
+      podLabels: this.options.podLabels ?? defaultPodLabels,
       ...(this.matchName ? { matchName: this.matchName } : {}),
     });
     return result.allowed

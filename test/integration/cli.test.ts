@@ -435,6 +435,64 @@ describe("errors", () => {
     expectOneErrorLine(result, `namespace ${missing} does not exist: pass -n/--namespace`);
   });
 
+  it("says the namespace does not exist for get and delete too, not that there are no secrets", async () => {
+    const missing = uniqueName("no-such-namespace");
+    for (const args of [
+      ["get", "secret", "-n", missing],
+      ["get", "secret", "K", "-n", missing],
+      ["delete", "secret", "K", "-n", missing],
+      ["update", "secret", "K", value("nowhere"), "-n", missing],
+    ]) {
+      expectOneErrorLine(
+        await flyteArgs(ns, args),
+        `namespace ${missing} does not exist: pass -n/--namespace`,
+      );
+    }
+    // An existing namespace without secrets is still just that.
+    const empty = await flyteArgs(ns, ["get", "secret"]);
+    expect(empty).toMatchObject({ code: 0, stdout: "", stderr: `No secrets found in namespace ${ns}.\n` });
+  });
+
+  it("says no cluster is configured, and how to configure one, without a kubeconfig", async () => {
+    const home = await scratchDir("flyte-secrets-home-");
+    try {
+      const result = await flyteArgs(ns, ["get", "secret"], { env: { KUBECONFIG: "", HOME: home } });
+      expectOneErrorLine(result, "no Kubernetes cluster is configured");
+      expect(result.stderr).toContain("set KUBECONFIG or pass --kubeconfig");
+      expect(result.stderr).not.toContain("localhost:8080");
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it("never reads a value that starts with '-' as an option (stdin holds the value)", async () => {
+    const result = await flyteArgs(ns, ["create", "secret", "DASH_KEY", "-dash"], { stdin: value("stdin") });
+    expectOneErrorLine(result, "-d with text attached after NAME is ambiguous");
+    expect(result.stderr).not.toContain("ash");
+    expect(await readFlyteSecret(ns, flyteSecretName("DASH_KEY", { domain: "ash" }))).toBeUndefined();
+    expect(await readFlyteSecret(ns, flyteSecretName("DASH_KEY", {}))).toBeUndefined();
+  });
+
+  it("refuses an empty --project or --domain instead of meaning the organization", async () => {
+    const secret = value("empty-scope");
+    for (const args of [
+      ["create", "secret", "--project", "", "EMPTY_KEY", secret],
+      ["create", "secret", "EMPTY_KEY", secret, "--domain="],
+      ["delete", "secret", "EMPTY_KEY", "-p", ""],
+      ["get", "secret", "--domain", ""],
+    ]) {
+      expectOneErrorLine(await flyteArgs(ns, args), "is empty (an unset variable?)");
+    }
+    expect(await readFlyteSecret(ns, flyteSecretName("EMPTY_KEY", {}))).toBeUndefined();
+  });
+
+  it("names an unknown option where it cannot be a value", async () => {
+    expectOneErrorLine(
+      await flyteArgs(ns, ["get", "secret", "--projct", "p"]),
+      'unknown option "--projct" (see flyte get secret --help); did you mean --project?',
+    );
+  });
+
   it("answers usage mistakes with one line that repeats no value", async () => {
     const secret = value("usage");
     for (const args of [
@@ -447,6 +505,39 @@ describe("errors", () => {
       const result = await flyteArgs(ns, args);
       expectOneErrorLine(result, "");
     }
+  });
+});
+
+describe("Flyte 2's spellings and --version", () => {
+  let ns: string;
+
+  beforeAll(async () => {
+    ns = await createNamespace("cli-flyte2");
+  });
+
+  it("creates with --value and lists with -of json", async () => {
+    const secret = value("flag");
+    expectOk(
+      await flyteArgs(ns, ["create", "secret", "MY_SECRET_KEY", "--value", secret, "-p", "my_project"]),
+    );
+    const name = flyteSecretName("MY_SECRET_KEY", { project: "my_project" });
+    expect(await secretBytes(ns, name, "value")).toEqual(Buffer.from(secret));
+    for (const args of [
+      ["get", "secret", "-of", "json"],
+      ["-of", "json", "get", "secret"],
+      ["get", "secret", "--output-format", "json"],
+    ]) {
+      const listed = await flyteArgs(ns, args);
+      expectOk(listed);
+      const items = (JSON.parse(listed.stdout) as { items: Array<{ metadata: { name: string } }> }).items;
+      expect(items.map((o) => o.metadata.name)).toEqual([name]);
+    }
+  });
+
+  it("prints its version without a cluster", async () => {
+    const result = await flyteArgs(ns, ["--version"], { env: { KUBECONFIG: "/no/such/kubeconfig" } });
+    expectOk(result);
+    expect(result.stdout).toMatch(/^flyte-secrets \d+\.\d+\.\d+\n$/);
   });
 });
 

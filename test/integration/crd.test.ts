@@ -1,8 +1,12 @@
 // The FlyteSecret CRD as a user meets it through the real API server and kubectl: what it accepts and defaults, what it
 // refuses and why, what can never change, what `kubectl explain` and `kubectl get` show, and the status subresource.
+
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FlyteSecretSpec } from "../../src/domain/api.ts";
-import { createNamespace, kubectl } from "./support/cluster.ts";
+import { secretKeyProblem } from "../../src/domain/secret-key.ts";
+import { createNamespace, kubectl, scratchDir } from "./support/cluster.ts";
 import { applyManifest, flyteSecretManifest, installCrd } from "./support/crd.ts";
 
 beforeAll(installCrd);
@@ -129,6 +133,40 @@ describe("FlyteSecret CRD", () => {
     const result = await kubectl("get", "flyte", "-n", namespace, "-o", "name");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe("flytesecret.secrets.flyte.org/in-category");
+  });
+
+  it("accepts exactly the keys domain/secret-key.ts accepts (pattern, length and CEL rule agree)", async () => {
+    const namespace = await createNamespace("crd-key-rule");
+    const keys = [
+      "MY_SECRET_KEY",
+      "a",
+      "-dash",
+      "x.",
+      ".hidden",
+      "a..b",
+      "k".repeat(253),
+      ".",
+      "..",
+      "..x",
+      "has space",
+      "slash/key",
+      "k".repeat(254),
+      "ключ",
+    ];
+    const dir = await scratchDir("flyte-secrets-keys-");
+    const disagreements: string[] = [];
+    for (const [i, key] of keys.entries()) {
+      const file = join(dir, `${i}.json`);
+      await writeFile(file, JSON.stringify(flyteSecretManifest(`key-${i}`, { key, valueFrom })));
+      const created = await kubectl("create", "--dry-run=server", "-n", namespace, "-f", file);
+      const domainAccepts = secretKeyProblem(key) === undefined;
+      if ((created.code === 0) !== domainAccepts) {
+        disagreements.push(
+          `${JSON.stringify(key.slice(0, 20))}: CRD ${created.code === 0}, domain ${domainAccepts}`,
+        );
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   describe("refuses an invalid FlyteSecret, naming the field", () => {

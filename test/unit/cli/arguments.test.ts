@@ -3,7 +3,6 @@ import {
   commandHint,
   imagePullScopeProblem,
   keyProblem,
-  MAX_VALUE_BYTES,
   queryOf,
   scopeOfOptions,
   scopeWords,
@@ -11,6 +10,10 @@ import {
   valueSourceOf,
   writeRequestOf,
 } from "../../../src/cli/arguments.ts";
+import { defaultLimits } from "../../../src/domain/catalog.ts";
+
+// The operator's limit (controller.limits.maxValueBytes), which the CLI checks before writing.
+const MAX_VALUE_BYTES = defaultLimits.maxValueBytes;
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -24,8 +27,14 @@ describe("keyProblem", () => {
     ["a".repeat(254), expect.stringContaining("is not a valid secret name")],
     [
       "has space",
-      "\"has space\" is not a valid secret name: use at most 253 letters, digits, '-', '_' or '.'",
+      "\"has space\" is not a valid secret name: use at most 253 letters, digits, '-', '_' or '.', not '.' and not starting with '..'",
     ],
+    // The CLI accepted these and the API server then answered a bare 422: the drift of issue 9.
+    [".", expect.stringContaining("not '.' and not starting with '..'")],
+    ["..x", expect.stringContaining("is not a valid secret name")],
+    ["..", expect.stringContaining("is not a valid secret name")],
+    ["a..b", undefined],
+    [".hidden", undefined],
     ["slash/key", expect.stringContaining("is not a valid secret name")],
     ["ключ", expect.stringContaining("is not a valid secret name")],
   ])("%j -> %j", (key, expected) => {
@@ -128,7 +137,13 @@ describe("valueProblem", () => {
     ["regular", new Uint8Array([0, 255, 10]), undefined],
     ["regular", new Uint8Array(MAX_VALUE_BYTES), undefined],
     ["regular", new Uint8Array(), "the value of K is empty"],
-    ["regular", new Uint8Array(MAX_VALUE_BYTES + 1), expect.stringContaining("at most 1048576 bytes")],
+    [
+      "regular",
+      new Uint8Array(MAX_VALUE_BYTES + 1),
+      expect.stringContaining("at most 524288 bytes (512 KiB)"),
+    ],
+    // 600 KiB passed the CLI's old 1 MiB check, then went TooLarge: the drift of issue 9.
+    ["regular", new Uint8Array(600 * 1024), expect.stringContaining("is 614400 bytes")],
     ["image_pull", docker, undefined],
     [
       "image_pull",

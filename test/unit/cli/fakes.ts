@@ -2,9 +2,9 @@
 
 import { CliError } from "../../../src/cli/errors.ts";
 import type { CliDependencies, CliIo } from "../../../src/cli/program.ts";
-import type { Owner, SourceSecret } from "../../../src/cli/resources.ts";
 import type { ConnectOptions, SecretStore } from "../../../src/cli/store.ts";
 import type { FlyteSecretObject } from "../../../src/domain/api.ts";
+import type { FlyteSecretPage, Owner, SourceSecret } from "../../../src/operations/store.ts";
 
 type Method = keyof Omit<SecretStore, "namespace" | "server">;
 
@@ -61,6 +61,24 @@ export class FakeStore implements SecretStore {
   async listFlyteSecrets(): Promise<FlyteSecretObject[]> {
     this.enter("listFlyteSecrets", "list flytesecrets");
     return [...this.flyteSecrets.values()];
+  }
+
+  /** Pages of `limit` in name order; the continue token is the last name of the page. */
+  async listFlyteSecretPage(page: { limit: number; continueToken?: string }): Promise<FlyteSecretPage> {
+    this.enter("listFlyteSecretPage", "list flytesecrets");
+    const sorted = [...this.flyteSecrets.values()].sort((a, b) =>
+      a.metadata.name.localeCompare(b.metadata.name),
+    );
+    const from =
+      page.continueToken === undefined
+        ? sorted
+        : sorted.filter((o) => o.metadata.name > (page.continueToken ?? ""));
+    const items = from.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items,
+      ...(from.length > page.limit && last !== undefined ? { continueToken: last.metadata.name } : {}),
+    };
   }
 
   async createFlyteSecret(body: object) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../../src/cli/errors.ts";
 import { oneLine, run } from "../../../src/cli/program.ts";
-import { ownerReferenceTo } from "../../../src/cli/resources.ts";
 import type { FlyteSecretObject } from "../../../src/domain/api.ts";
-import { flyteSecretName } from "../../../src/domain/names.ts";
+import { flyteSecretName, flyteSecretNames } from "../../../src/domain/names.ts";
+import { ownerReferenceTo } from "../../../src/operations/resources.ts";
 import { FakeStore, fakeDependencies, fakeTerminal } from "./fakes.ts";
 
 const VALUE = "my_secret_value";
@@ -71,7 +71,13 @@ describe("options before or after the arguments", () => {
     ],
     [["create", "secret", "--project=my_project", "MY_SECRET_KEY", VALUE], { project: "my_project" }],
     [["create", "secrets", "-ddevelopment", "MY_SECRET_KEY", VALUE], { domain: "development" }],
-    [["create", "secret", "--project", "", "MY_SECRET_KEY", VALUE], {}],
+    [["create", "secret", "MY_SECRET_KEY", "--value", VALUE], {}],
+    [
+      ["create", "secret", "MY_SECRET_KEY", `--value=${VALUE}`, "-p", "my_project"],
+      { project: "my_project" },
+    ],
+    [["create", "secret", "--value", VALUE, "MY_SECRET_KEY", "-d", "development"], { domain: "development" }],
+    [["-of", "json", "create", "secret", "MY_SECRET_KEY", VALUE], {}],
   ])("%j", async (argv, scope) => {
     const result = await flyte(argv);
     expect(result.stderr).toBe("");
@@ -205,23 +211,46 @@ describe("create secret", () => {
     expectOneErrorLine(result, "forbidden: secrets; removing the FlyteSecret");
   });
 
-  it("never takes over a Secret it did not create", async () => {
+  it("never takes over a Secret it did not create: takes the fallback name, or refuses when that is taken too", async () => {
     const store = new FakeStore();
-    const name = flyteSecretName("K", {});
-    store.secrets.set(name, {
-      metadata: { name, uid: "mine", resourceVersion: "7" },
-      data: { mine: "eA==" },
-    });
-    const result = await flyte(["create", "secret", "K", "v"], { store });
+    const [name = "", fallback = ""] = flyteSecretNames("K", {});
+    const theirs = { metadata: { name, uid: "mine", resourceVersion: "7" }, data: { mine: "eA==" } };
+    store.secrets.set(name, structuredClone(theirs));
+    const created = await flyte(["create", "secret", "K", "v"], { store });
+    expect(created.code).toBe(0);
+    expect(store.secrets.get(name)).toEqual(theirs);
+    expect([...store.flyteSecrets.keys()]).toEqual([fallback]);
+    expect(storedValue(store, fallback).toString()).toBe("v");
+
+    const crowded = new FakeStore();
+    const [other = "", otherFallback = ""] = flyteSecretNames("L", {});
+    for (const taken of [other, otherFallback]) {
+      crowded.secrets.set(taken, { metadata: { name: taken, uid: "mine" }, data: {} });
+    }
+    const result = await flyte(["create", "secret", "L", "v"], { store: crowded });
     expectOneErrorLine(
       result,
-      `a Secret named ${name} already exists in namespace flyte-secrets and flyte did not create it`,
+      `a Secret named ${otherFallback} already exists in namespace flyte-secrets and flyte did not create it`,
     );
-    expect(store.secrets.get(name)).toEqual({
-      metadata: { name, uid: "mine", resourceVersion: "7" },
-      data: { mine: "eA==" },
+    expect(crowded.flyteSecrets.size).toBe(0);
+  });
+
+  it("names a FlyteSecret readably, falling back when another key holds that name", async () => {
+    const first = await flyte(["create", "secret", "MY_KEY", "v", "-p", "my_project"]);
+    expect([...first.store.flyteSecrets.keys()]).toEqual(["my-key.p.my-project"]);
+    const second = await flyte(["create", "secret", "my-key", "v", "-p", "my-project"], {
+      store: first.store,
     });
-    expect(store.flyteSecrets.size).toBe(0);
+    expect(second.code).toBe(0);
+    expect([...first.store.flyteSecrets.keys()]).toEqual([
+      "my-key.p.my-project",
+      flyteSecretNames("my-key", { project: "my-project" })[1],
+    ]);
+    const updated = await flyte(["update", "secret", "my-key", "w", "-p", "my-project"], {
+      store: first.store,
+    });
+    expect(updated.code).toBe(0);
+    expect(storedValue(first.store, "my-key.p.my-project").toString()).toBe("v");
   });
 
   it("takes over its own leftover Secret of an earlier FlyteSecret of that name", async () => {
@@ -253,7 +282,13 @@ describe("create secret", () => {
     [["--type", "image_pull", "R", DOCKER, "--domain", "development"], "drop --project and --domain"],
     [["K", ""], "the value of K is empty"],
     [["K", "--from-file", "/missing"], "cannot read --from-file /missing: no such file"],
-    [["K", VALUE, "--from-file", "/f"], "not both"],
+    [
+      ["K", VALUE, "--from-file", "/f"],
+      "give the value one way: as VALUE, with --value, or with --from-file",
+    ],
+    [["K", VALUE, "--value", VALUE], "give the value one way"],
+    [["K", "--value", VALUE, "--from-file", "/f"], "give the value one way"],
+    [["K", "--value", ""], "the value of K is empty"],
     [["bad/key", VALUE], "is not a valid secret name"],
     [["K", VALUE, "--project", "not valid"], "is not a valid project"],
   ])("refuses %j without writing", async (args, message) => {
@@ -275,6 +310,42 @@ describe("create secret", () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toBe("error: cancelled: no value was entered\n");
     expect(result.store.flyteSecrets.size).toBe(0);
+  });
+});
+
+describe("empty scope flags", () => {
+  // A script with an unset $PROJECT must not make (or delete) an organization-wide secret.
+  it.each([
+    [
+      ["create", "secret", "--project", "", "K", VALUE],
+      "--project is empty (an unset variable?): give a project, or leave --project out",
+    ],
+    [["create", "secret", "K", VALUE, "--project="], "--project is empty"],
+    [["create", "secret", "-p", "", "K", VALUE], "--project is empty"],
+    [["create", "secret", "--domain", "", "K", VALUE], "--domain is empty"],
+    [["create", "secret", "-d", "", "-p", "p", "K"], "--domain is empty"],
+    [["update", "secret", "K", VALUE, "-p", ""], "give the secret's project, or leave --project out"],
+    [
+      ["delete", "secret", "K", "--domain", ""],
+      "--domain is empty (an unset variable?): give the secret's domain",
+    ],
+    [["delete", "secret", "K", "--project="], "--project is empty"],
+    [
+      ["get", "secret", "--project", ""],
+      "give a project to list, or leave --project out to list every project",
+    ],
+    [["get", "secret", "K", "-d", ""], "--domain is empty"],
+    [["-n", "", "get", "secret"], "-n/--namespace is empty (an unset variable?)"],
+    [["get", "secret", "--namespace="], "-n/--namespace is empty"],
+  ])("refuses %j before touching the cluster", async (argv, text) => {
+    const store = new FakeStore();
+    store.addFlyteSecret("org", { key: "K", valueFrom: { secretKeyRef: { name: "org", key: "value" } } });
+    const result = await flyte(argv, { store, terminal: true, typed: VALUE });
+    expectOneErrorLine(result, text);
+    expect(result.prompts).toEqual([]);
+    expect(result.connections).toEqual([]);
+    expect(store.calls).toEqual([]);
+    expect([...store.flyteSecrets.keys()]).toEqual(["org"]);
   });
 });
 
@@ -436,6 +507,39 @@ describe("get secret", () => {
     expect(list.items.map((o) => o.metadata.name)).toEqual(names);
   });
 
+  it("--effective shows, per key, the secret a task of the project and domain receives", async () => {
+    const result = await flyte(["get", "secret", "-p", "my_project", "-d", "development", "--effective"], {
+      store: populated(),
+    });
+    expect(result.code).toBe(0);
+    // MY_SECRET_KEY: my_project/development is still Pending, so the organization's Ready one wins; OTHER has no
+    // servable secret, so its candidate shows with its status.
+    expect(result.stdout).toBe(
+      [
+        "PROJECT   DOMAIN        NAME            TYPE         CREATED                STATUS",
+        "-         -             MY_SECRET_KEY   regular      2025-01-31T12:00:00Z   Ready",
+        "-         development   OTHER           image_pull   2025-01-31T12:00:00Z   SourceNotFound",
+        "",
+      ].join("\n"),
+    );
+    const json = await flyte(
+      ["get", "secret", "-p", "my_project", "-d", "development", "--effective", "-o", "json"],
+      {
+        store: populated(),
+      },
+    );
+    expect(
+      (JSON.parse(json.stdout) as { items: FlyteSecretObject[] }).items.map((o) => o.metadata.name),
+    ).toEqual(["a"]);
+  });
+
+  it("--effective needs both --project and --domain", async () => {
+    expectOneErrorLine(
+      await flyte(["get", "secret", "-p", "my_project", "--effective"], { store: populated() }),
+      "pass both --project and --domain",
+    );
+  });
+
   it("says when a named key is not there", async () => {
     expectOneErrorLine(
       await flyte(["get", "secret", "NOPE"], { store: populated() }),
@@ -540,13 +644,14 @@ describe("the program", () => {
     [["create", "secret", "K", VALUE, "extra"], "too many arguments: expected NAME [VALUE]"],
     [
       ["create", "secret", "K", `-${VALUE}`],
-      "unknown option (see --help); a value that starts with '-' goes after --",
+      "unknown option, or a VALUE that starts with '-' (not repeated: it may be a value): a VALUE that starts " +
+        "with '-' goes after --, as in: flyte create secret NAME -- VALUE (or --value=VALUE)",
     ],
-    [["create", "secret", "K", `--value=${VALUE}`], "unknown option"],
-    [
-      ["create", "secret", "K", "--projet", "p", VALUE],
-      "unknown option '--projet' (Did you mean --project?)",
-    ],
+    [["create", "secret", "K", `--${VALUE}=x`], "a VALUE that starts with '-' goes after --"],
+    [["update", "secret", "K", `-${VALUE}`], "as in: flyte update secret NAME -- VALUE"],
+    [["create", "secret", "K", "--projet", "p", VALUE], "did you mean --project?"],
+    [["create", "secret", "K", "my", `-${VALUE}`], "not repeated: it may be part of a value"],
+    [["create", "secret", "K", "--from-file", "/f", `-${VALUE}`], "quote a value that contains spaces"],
     [["create", "secret", "K", VALUE, "--type", "other"], "Allowed choices are regular, image_pull"],
     [["get", "secret", "-o", "wide"], "Allowed choices are table, json, yaml"],
     [["get", "secret", "K", VALUE], "too many arguments: expected [NAME]"],
@@ -556,6 +661,88 @@ describe("the program", () => {
     const result = await flyte(argv);
     expectOneErrorLine(result, text);
     expect(result.stderr).not.toContain(VALUE);
+  });
+
+  it.each([
+    // The issue's case: stdin holds the value, and `-dash` would have become `--domain ash`.
+    [["create", "secret", "K", "-dash"], "-d with text attached after NAME is ambiguous"],
+    [["create", "secret", "K", "-d"], "argument missing"],
+    [["update", "secret", "K", "-ps3cr3t"], "write -p PROJECT with a space"],
+    [["create", "secret", "K", "-ns3cr3t"], "write -n NAMESPACE with a space"],
+    [["create", "secret", "K", "v", "-ds3cr3t"], "quote a value that contains spaces"],
+    [["create", "secret", "K", "-hs3cr3t"], "not repeated"],
+  ])("never reads a value after NAME as an option with text attached: %j", async (argv, text) => {
+    const result = await flyte(argv, { stdin: Buffer.from(VALUE) });
+    expectOneErrorLine(result, text);
+    expect(result.stderr).not.toMatch(/s3cr3t|ash/);
+    expect(result.store.calls).toEqual([]);
+  });
+
+  it.each([
+    [["get", "secret", "--foo"], 'unknown option "--foo" (see flyte get secret --help)'],
+    [["get", "secret", "--foo=bar"], 'unknown option "--foo" (see flyte get secret --help)'],
+    [
+      ["get", "secret", "--projct", "p"],
+      'unknown option "--projct" (see flyte get secret --help); did you mean --project?',
+    ],
+    [
+      ["delete", "secret", "-x", "K"],
+      'unknown option "-x" (see flyte delete secret --help); a NAME that starts with',
+    ],
+    [
+      ["delete", "secret", "-mykey"],
+      "a NAME that starts with '-' goes after --, as in: flyte delete secret -- NAME",
+    ],
+    [["get", "secret", "K", "-x"], 'unknown option "-x" (see flyte get secret --help)'],
+    [["--bogus", "get", "secret"], 'unknown option "--bogus" (see flyte --help)'],
+    [["create", "secret", "--from-flie", "f", "K"], "did you mean --from-file?"],
+    [["get", "secret", "-o", "json", "-of", "yaml"], "-o and -of/--output-format ask for different formats"],
+    [["get", "secret", "-of", "wide"], "Allowed choices are table, json, yaml"],
+  ])("names an unknown option where it cannot be a value: %j", async (argv, text) => {
+    const result = await flyte(argv);
+    expectOneErrorLine(result, text);
+    expect(result.store.calls).toEqual([]);
+  });
+
+  it.each([
+    [["get", "secret", "-of", "json"]],
+    [["-of", "json", "get", "secret"]],
+    [["get", "secret", "--output-format", "json"]],
+    [["get", "secret", "--output-format=json"]],
+    [["get", "secret", "-of=json"]],
+    [["get", "secret", "-o", "json", "-of", "json"]],
+    [["get", "secret", "-ojson"]],
+  ])("takes Flyte 2's -of/--output-format beside -o: %j", async (argv) => {
+    const result = await flyte(argv);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toMatchObject({ kind: "List", items: [] });
+  });
+
+  it("keeps an option's value its own, even when it looks like another option", async () => {
+    const result = await flyte(["create", "secret", "K", "--value", "-nx", "-p", "my_project"]);
+    expect(result.stderr).toBe("");
+    expect(result.connections).toEqual([
+      { kubeconfig: undefined, context: undefined, namespace: "flyte-secrets" },
+    ]);
+    expect(storedValue(result.store, flyteSecretName("K", { project: "my_project" })).toString()).toBe("-nx");
+    const dashed = await flyte(["create", "secret", "K", "--value=--project"]);
+    expect(storedValue(dashed.store, flyteSecretName("K", {})).toString()).toBe("--project");
+  });
+
+  it("prints its version", async () => {
+    const result = await flyte(["--version"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^flyte-secrets \d+\.\d+\.\d+\n$/);
+    expect(result.store.calls).toEqual([]);
+    expect(result.connections).toEqual([]);
+  });
+
+  it("documents --value and -of/--output-format in help", async () => {
+    expect((await flyte(["create", "secret", "--help"])).stdout).toContain("--value <value>");
+    expect((await flyte(["update", "secret", "--help"])).stdout).toContain("--value <value>");
+    const get = await flyte(["get", "secret", "--help"]);
+    expect(get.stdout).toContain("-of, --output-format <format>");
+    expect(get.stdout).toContain("-o, --output <format>");
   });
 
   it("takes a value that starts with '-' after --", async () => {

@@ -57,6 +57,24 @@ describe("readHiddenLine", () => {
     expect(tty.modes).toEqual([true, false]);
   });
 
+  it("turns echo off before the question is shown (a value typed as the prompt appears is never echoed)", async () => {
+    const events: string[] = [];
+    const tty = fakeTty();
+    const input = {
+      ...tty.input,
+      setRawMode: (mode: boolean) => {
+        events.push(`raw ${mode}`);
+        return tty.input.setRawMode(mode);
+      },
+    };
+    const line = readHiddenLine("Value: ", input, {
+      write: (t: string) => events.push(`write ${JSON.stringify(t)}`),
+    });
+    tty.send("v\r");
+    await line;
+    expect(events).toEqual(["raw true", 'write "Value: "', "raw false", 'write "\\n"']);
+  });
+
   it("gives undefined on Ctrl-C", async () => {
     const tty = fakeTty();
     const line = readHiddenLine("Value: ", tty.input, { write: () => true });

@@ -1,14 +1,8 @@
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import {
-  formatCreated,
-  renderObjects,
-  renderTable,
-  rowOf,
-  selectSecrets,
-  statusOf,
-} from "../../../src/cli/render.ts";
+import { formatCreated, renderObjects, renderTable, rowOf, statusOf } from "../../../src/cli/render.ts";
 import type { Condition, FlyteSecretObject } from "../../../src/domain/api.ts";
+import { selectSecrets } from "../../../src/operations/secrets.ts";
 
 function object(
   key: string,

@@ -13,7 +13,7 @@ import {
 } from "../../../src/domain/admit.ts";
 import { type CatalogEntry, readyCatalog } from "../../../src/domain/catalog.ts";
 import { encodeFlyteSecret, MOUNT_REQUIREMENTS } from "../../../src/domain/flyte-encoding.ts";
-import { applyPatch, parsePointer } from "../../../src/domain/json-patch.ts";
+import { applyPatch, parsePointer } from "./apply-patch.ts";
 
 type Json = Record<string, unknown>;
 

@@ -15,9 +15,9 @@ import {
 import { compileNameTemplate } from "../../../src/domain/binding.ts";
 import { type CatalogEntry, type ReadyCatalog, readyCatalog } from "../../../src/domain/catalog.ts";
 import { encodeFlyteSecret } from "../../../src/domain/flyte-encoding.ts";
-import { applyPatch } from "../../../src/domain/json-patch.ts";
 import { imagePullSecretName } from "../../../src/domain/names.ts";
 import type { Scope } from "../../../src/domain/scope.ts";
+import { applyPatch } from "./apply-patch.ts";
 import { catalogEntry } from "./entries.ts";
 
 const fixtures = new URL("../../fixtures/admission/", import.meta.url);

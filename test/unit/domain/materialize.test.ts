@@ -10,7 +10,7 @@ import {
   podIdentity,
 } from "../../../src/domain/binding.ts";
 import type { CatalogEntry } from "../../../src/domain/catalog.ts";
-import { desiredSecrets, namespacesHolding, secretMatches } from "../../../src/domain/materialize.ts";
+import { desiredSecrets, namespacesExpecting, secretMatches } from "../../../src/domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 import { type Scope, scopeIncludes } from "../../../src/domain/scope.ts";
 import { catalogEntry } from "./entries.ts";
@@ -110,7 +110,7 @@ describe("desiredSecrets", () => {
     );
     expect(rest).toEqual([]);
     expect(secret?.name).toBe(scopeSecretName({ project: "my_project" }));
-    expect(secret?.name).toMatch(/^flyte-secrets\.p\.my-project-[a-z2-7]{8}$/);
+    expect(secret?.name).toMatch(/^flyte-secrets\.p\.my-project--[a-z2-7]{8}$/);
     expect(Object.keys(secret?.data ?? {})).toEqual(["A", "B"]);
     expect(secret?.labels).toEqual({
       [labels.managedBy]: "flyte-secrets",
@@ -192,7 +192,9 @@ describe("desiredSecrets", () => {
             const holds = actual.some((s) => s.name === scopeSecretName(e.scope) && e.key in s.data);
             expect(holds).toBe(expectedNames.has(scopeSecretName(e.scope)));
           }
-          expect(namespacesHolding({}, [binding])).toBe(binding.kind === "none" ? 0 : 1);
+          expect(namespacesExpecting({}, [{ name: "ns", binding }])).toEqual(
+            binding.kind === "none" ? [] : ["ns"],
+          );
         },
       ),
     );

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   dnsLabelOf,
   flyteSecretName,
+  flyteSecretNames,
   imagePullSecretName,
+  readableFlyteSecretName,
   scopeSecretName,
+  uniqueFlyteSecretName,
 } from "../../../src/domain/names.ts";
 
 const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -20,9 +23,22 @@ describe("names", () => {
   });
 
   it("escapes values that are not DNS labels, readably", () => {
-    expect(dnsLabelOf("my_project")).toMatch(/^my-project-[a-z2-7]{8}$/);
-    expect(dnsLabelOf("MY_SECRET_KEY")).toMatch(/^my-secret-key-[a-z2-7]{8}$/);
-    expect(dnsLabelOf("...")).toMatch(/^x-[a-z2-7]{8}$/);
+    expect(dnsLabelOf("my_project")).toMatch(/^my-project--[a-z2-7]{8}$/);
+    expect(dnsLabelOf("MY_SECRET_KEY")).toMatch(/^my-secret-key--[a-z2-7]{8}$/);
+    expect(dnsLabelOf("...")).toMatch(/^x--[a-z2-7]{8}$/);
+  });
+
+  it.each([
+    // A safe label whose last word has 8 letters looked escaped and was hashed (issue 11: `.pull.my-registry-qwcr3dre`).
+    ["my-registry", "my-registry"],
+    ["flytesnacks", "flytesnacks"],
+    ["a-12345678", "a-12345678"],
+  ])("keeps the safe label %j as it is", (value, label) => {
+    expect(dnsLabelOf(value)).toBe(label);
+  });
+
+  it("names the image-pull copy of a key flyte-secrets.pull.<key>, as the README says", () => {
+    expect(imagePullSecretName({}, "my-registry")).toBe("flyte-secrets.pull.my-registry");
   });
 
   it("escapes safe values that look escaped, so the mapping stays injective", () => {
@@ -51,6 +67,7 @@ describe("names", () => {
             scopeSecretName(scope),
             imagePullSecretName(scope, k),
             flyteSecretName(k, scope),
+            uniqueFlyteSecretName(k, scope),
           ]) {
             expect(name).toMatch(dnsSubdomain);
             expect(name.length).toBeLessThanOrEqual(253);
@@ -63,6 +80,42 @@ describe("names", () => {
   it("never gives two scopes the same Secret", () => {
     const scopes = [{}, { project: "d" }, { domain: "p" }, { project: "p", domain: "d" }, { project: "p.d" }];
     const names = scopes.map(scopeSecretName);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each([
+    ["MY_SECRET_KEY", {}, "my-secret-key"],
+    [
+      "MY_SECRET_KEY",
+      { project: "flytesnacks", domain: "development" },
+      "my-secret-key.p.flytesnacks.d.development",
+    ],
+    ["MY_SECRET_KEY", { project: "my_project" }, "my-secret-key.p.my-project"],
+    ["my.key", { domain: "Dev" }, "my.key.d.dev"],
+    ["-leading", {}, undefined],
+    [".hidden", {}, undefined],
+    ["a..b", {}, undefined],
+    ["k".repeat(250), { project: "p" }, undefined],
+  ])("names the FlyteSecret of %j in %j readably: %j", (key, scope, name) => {
+    expect(readableFlyteSecretName(key, scope)).toBe(name);
+    expect(flyteSecretName(key, scope)).toBe(name ?? uniqueFlyteSecretName(key, scope));
+    expect(flyteSecretNames(key, scope)).toEqual(
+      name === undefined ? [uniqueFlyteSecretName(key, scope)] : [name, uniqueFlyteSecretName(key, scope)],
+    );
+  });
+
+  it("falls back to an injective name, distinct for every (key, scope)", () => {
+    const pairs: Array<[string, { project?: string; domain?: string }]> = [
+      ["K", {}],
+      ["k", {}],
+      ["K", { project: "p" }],
+      ["K", { domain: "p" }],
+      ["K", { project: "my_project" }],
+      ["K", { project: "my-project" }],
+      ["x.p.y", {}],
+      ["x", { project: "y" }],
+    ];
+    const names = pairs.map(([k, s]) => uniqueFlyteSecretName(k, s));
     expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -1,50 +1,27 @@
-// The objects the CLI writes (DESIGN §3): a FlyteSecret per (key, scope) and its source Secret, of the same name,
-// holding the value under `value` and owned by the FlyteSecret so the garbage collector removes it with its owner.
-// Also which FlyteSecrets a command is about, and whether a Secret is one the CLI made. Pure.
+// The objects the secret operations write (DESIGN §3): a FlyteSecret per (key, scope) and its source Secret, of the
+// same name, holding the value under `value` and owned by the FlyteSecret so the garbage collector removes it with its
+// owner. Also which FlyteSecrets an operation is about, and whether a Secret is one flyte made. Pure.
 import { API_VERSION, type FlyteSecretObject, GROUP, KIND, type SecretType } from "../domain/api.ts";
-import { flyteSecretName } from "../domain/names.ts";
+import { flyteSecretName, flyteSecretNames } from "../domain/names.ts";
 import { type Scope, sameScope, scopeOf } from "../domain/scope.ts";
+import type { Owner, OwnerReference, SourceSecret } from "./store.ts";
+
+export type { Owner, OwnerReference, SourceSecret } from "./store.ts";
 
 /** The data key of the source Secrets the CLI creates. */
 export const SOURCE_KEY = "value";
-
-export interface OwnerReference {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly uid: string;
-  readonly controller?: boolean;
-  readonly blockOwnerDeletion?: boolean;
-}
-
-/** The parts of a Secret the CLI looks at or writes. */
-export interface SourceSecret {
-  readonly apiVersion?: string;
-  readonly kind?: string;
-  readonly metadata?: {
-    readonly name?: string;
-    readonly namespace?: string;
-    readonly uid?: string;
-    readonly resourceVersion?: string;
-    readonly ownerReferences?: readonly OwnerReference[];
-    readonly [field: string]: unknown;
-  };
-  readonly type?: string;
-  readonly data?: Readonly<Record<string, string>>;
-}
-
-export interface Owner {
-  readonly name: string;
-  readonly uid: string;
-}
 
 export function scopeOfSecret(object: FlyteSecretObject): Scope {
   return scopeOf(object.spec.project, object.spec.domain);
 }
 
 /** A new FlyteSecret, with project/domain only when given. */
-export function flyteSecretManifest(key: string, scope: Scope, type: SecretType) {
-  const name = flyteSecretName(key, scope);
+export function flyteSecretManifest(
+  key: string,
+  scope: Scope,
+  type: SecretType,
+  name: string = flyteSecretName(key, scope),
+) {
   return {
     apiVersion: API_VERSION,
     kind: KIND,
@@ -127,14 +104,14 @@ export function atScope(
   key: string,
   scope: Scope,
 ): FlyteSecretObject[] {
-  const preferred = flyteSecretName(key, scope);
+  const names = flyteSecretNames(key, scope);
+  const rank = (o: FlyteSecretObject): number => {
+    const i = names.indexOf(o.metadata.name);
+    return i === -1 ? names.length : i;
+  };
   return objects
     .filter((o) => o.spec?.key === key && sameScope(scopeOfSecret(o), scope))
-    .sort((a, b) => {
-      if (a.metadata.name === preferred) return -1;
-      if (b.metadata.name === preferred) return 1;
-      return a.metadata.name.localeCompare(b.metadata.name);
-    });
+    .sort((a, b) => rank(a) - rank(b) || a.metadata.name.localeCompare(b.metadata.name));
 }
 
 /** The scopes in which `key` exists, for a "not found here, but there" hint. */

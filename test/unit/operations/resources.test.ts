@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { FlyteSecretObject } from "../../../src/domain/api.ts";
+import { flyteSecretName } from "../../../src/domain/names.ts";
 import {
   atScope,
   flyteSecretManifest,
@@ -9,9 +11,7 @@ import {
   scopesOfKey,
   secretData,
   sourceSecretManifest,
-} from "../../../src/cli/resources.ts";
-import type { FlyteSecretObject } from "../../../src/domain/api.ts";
-import { flyteSecretName } from "../../../src/domain/names.ts";
+} from "../../../src/operations/resources.ts";
 
 function flyteSecret(
   name: string,
@@ -48,17 +48,19 @@ describe("flyteSecretManifest", () => {
     });
   });
 
-  it("names each (key, scope) differently", () => {
+  it("names each (key, scope) differently (readable names; a clash falls back, see secrets.test.ts)", () => {
     const names = [
       flyteSecretName("K", {}),
       flyteSecretName("K", { project: "p" }),
       flyteSecretName("K", { domain: "p" }),
       flyteSecretName("K", { project: "p", domain: "d" }),
-      flyteSecretName("k", {}),
       flyteSecretName("K", { project: "my_project" }),
-      flyteSecretName("K", { project: "my-project" }),
     ];
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("takes a given name", () => {
+    expect(flyteSecretManifest("K", {}, "Generic", "k--abcdefgh").metadata.name).toBe("k--abcdefgh");
   });
 });
 

@@ -1,11 +1,8 @@
 // Is a value a Docker config JSON (`{"auths": {"registry": {...}}}`), as an image_pull secret must be? Messages
 // describe the shape only: a parser's own error message would quote the value, so none is ever passed on.
+import { isMapping } from "./shapes.ts";
 
 const example = '{"auths": {"registry.example.com": {"auth": "..."}}}';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Undefined when `value` is a usable Docker config JSON; otherwise what is wrong, to follow "the value ...". */
 export function dockerConfigProblem(value: Uint8Array): string | undefined {
@@ -21,7 +18,7 @@ export function dockerConfigProblem(value: Uint8Array): string | undefined {
   } catch {
     return `is not a Docker config JSON (it is not valid JSON); expected ${example}`;
   }
-  if (!isObject(parsed)) return `is not a Docker config JSON (not a JSON object); expected ${example}`;
+  if (!isMapping(parsed)) return `is not a Docker config JSON (not a JSON object); expected ${example}`;
   const auths = parsed.auths;
   if (auths === undefined) {
     const helper = parsed.credsStore !== undefined || parsed.credHelpers !== undefined;
@@ -30,9 +27,9 @@ export function dockerConfigProblem(value: Uint8Array): string | undefined {
           "write a config with the credentials inline, e.g. with `kubectl create secret docker-registry --dry-run=client`"
       : `has no "auths" object; expected ${example}`;
   }
-  if (!isObject(auths)) return `has an "auths" that is not an object; expected ${example}`;
+  if (!isMapping(auths)) return `has an "auths" that is not an object; expected ${example}`;
   const registries = Object.values(auths);
   if (registries.length === 0) return `has no registries under "auths"; expected ${example}`;
-  if (!registries.every(isObject)) return `has an "auths" entry that is not an object; expected ${example}`;
+  if (!registries.every(isMapping)) return `has an "auths" entry that is not an object; expected ${example}`;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dockerConfigProblem } from "../../../src/cli/docker-config.ts";
+import { dockerConfigProblem } from "../../../src/domain/docker-config.ts";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 

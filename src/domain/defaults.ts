@@ -1,0 +1,18 @@
+// Defaults that several parts of the program must agree on, in one place: config.ts reads its defaults from here,
+// and the components fall back to the same values when given none.
+
+/** The pod label keys holding a task's project and domain: Flyte's own. */
+export const defaultPodLabels = { project: "project", domain: "domain" } as const;
+
+/**
+ * Value limits: the largest value one FlyteSecret may hold (also what the CLI and the Flyte API accept), and the
+ * largest sum of values in one scope's managed Secret (a Secret holds at most 1 MiB in all).
+ */
+export const defaultLimits = { maxValueBytes: 512 * 1024, maxScopeBytes: 1000 * 1024 } as const;
+
+/** Lease timings of the controller's leader election, as client-go's defaults scaled to a small operator. */
+export const defaultLeaseTimings = {
+  leaseDurationSeconds: 15,
+  renewDeadlineSeconds: 10,
+  retryPeriodSeconds: 2,
+} as const;
