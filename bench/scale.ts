@@ -457,7 +457,13 @@ async function main(): Promise<void> {
       apiCalls: restEnd.calls - restStart.calls,
       watchesOpened: restEnd.watches - restStart.watches,
     };
-    results.controllerRss = { peakMiB: mib(peakConverge), steadyMiB: mib(rssBytes(controller.pid)) };
+    const heap = await scrape(port);
+    results.controllerRss = {
+      peakMiB: mib(peakConverge),
+      steadyMiB: mib(rssBytes(controller.pid)),
+      heapUsedMiB: mib(heap.get("flyte_secrets_controller_nodejs_heap_size_used_bytes") ?? 0),
+      heapTotalMiB: mib(heap.get("flyte_secrets_controller_nodejs_heap_size_total_bytes") ?? 0),
+    };
     log(
       `at rest: ${JSON.stringify(results.atRest)}; controller RSS ${JSON.stringify(results.controllerRss)}`,
     );
