@@ -181,6 +181,8 @@ export class Controller {
   private readonly blocked = new Map<string, Map<string, BlockedReason>>();
   /** Statuses we wrote whose watch event has not arrived: key -> status and the resourceVersion it was based on. */
   private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; baseRv: string }>();
+  private readonly pendingEvents: Array<() => Promise<void>> = [];
+  private eventsInFlight = 0;
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     shareConnections(kc);
@@ -189,7 +191,7 @@ export class Controller {
     this.log = log.child({ component: "controller" });
     this.core = kc.makeApiClient(CoreV1Api);
     this.custom = kc.makeApiClient(CustomObjectsApi);
-    this.workers = Math.max(1, options.workers ?? 8);
+    this.workers = Math.max(1, options.workers ?? 16);
     this.assessOptions = {
       controlNamespaces: options.controlNamespaces,
       ...defaultLimits,
@@ -1002,7 +1004,39 @@ export class Controller {
       written?.baseRv === object.metadata?.resourceVersion ? written?.status : object.status,
       next,
     );
-    if (event) await this.recordEvent(object, event.type, event.reason, event.message);
+    if (event) this.queueEvent(object, event.type, event.reason, event.message);
+  }
+
+  /**
+   * Events are informational: recorded in the background (a few at a time) so they never hold up status keys; if
+   * very many pile up (a first convergence of thousands of FlyteSecrets), the surplus is dropped and logged.
+   */
+  private queueEvent(
+    object: FlyteSecretResource,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+  ): void {
+    if (this.pendingEvents.length >= 20_000) {
+      this.log.debug(
+        { flyteSecret: `${object.metadata?.namespace}/${object.metadata?.name}`, reason },
+        "too many Events waiting; not recording this one",
+      );
+      return;
+    }
+    this.pendingEvents.push(() => this.recordEvent(object, type, reason, message));
+    this.drainEvents();
+  }
+
+  private drainEvents(): void {
+    while (this.eventsInFlight < 4 && this.pendingEvents.length > 0) {
+      const next = this.pendingEvents.shift() as () => Promise<void>;
+      this.eventsInFlight += 1;
+      void next().finally(() => {
+        this.eventsInFlight -= 1;
+        this.drainEvents();
+      });
+    }
   }
 
   private async recordEvent(
