@@ -24,6 +24,7 @@ import { createCertificateAuthority, issueCertificate } from "../src/tls/certifi
 import { webhookConfiguration } from "../src/webhook/configuration.ts";
 import { ensureBinaries } from "../test/controlplane/binaries.ts";
 import { ControlPlane } from "../test/controlplane/controlplane.ts";
+import { LocalNode, nodeUnsupportedReason } from "../test/controlplane/node.ts";
 import { waitFor } from "../test/controlplane/wait.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -85,6 +86,7 @@ async function ensureNamespace(
 async function main(): Promise<void> {
   const log = createLogger(process.env.LOG_LEVEL ?? "warn");
   let plane: ControlPlane | undefined;
+  let node: LocalNode | undefined;
   const kc = new KubeConfig();
   const local = !hasKubeContext();
   if (local) {
@@ -94,6 +96,10 @@ async function main(): Promise<void> {
     await installCrd(kc);
     await ensureNamespace(kc, CONTROL);
     await ensureNamespace(kc, DEMO, { [labels.project]: "flytesnacks", [labels.domain]: "development" });
+    // A real node (kubelet + containerd + runc) where the machine allows, so the demo task really runs.
+    const noNode = await nodeUnsupportedReason();
+    if (noNode === undefined) node = await LocalNode.start({ plane: plane.info, log: note });
+    else note(`no local node (${noNode}): task pods will stay Pending`);
   } else {
     kc.loadFromDefault();
     note(`using the current kube context ${kc.getCurrentContext()}`);
@@ -170,6 +176,7 @@ async function main(): Promise<void> {
     await operator.stop();
     probes.close();
     await rm(certDir, { recursive: true, force: true });
+    await node?.stop();
     await plane?.stop();
     process.exit(0);
   };
@@ -189,7 +196,12 @@ async function main(): Promise<void> {
     say("  flyte get secret");
     say("  kubectl get flytesecrets -n flyte-secrets");
     say(`  kubectl apply -f ${join(root, "examples", "task-pod.yaml")}`);
-    say(`  kubectl get pod demo-task -n ${DEMO} -o jsonpath='{.spec.containers[0].env}'`);
+    if (node) {
+      say(`  kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/demo-task -n ${DEMO} --timeout=60s`);
+      say(`  kubectl logs demo-task -n ${DEMO}`);
+    } else {
+      say(`  kubectl get pod demo-task -n ${DEMO} -o jsonpath='{.spec.containers[0].env}'`);
+    }
   } else {
     say(
       "The webhook listens on https://0.0.0.0:9443 but is not registered with your cluster; install the Helm chart",

@@ -63,6 +63,7 @@ export function createWebhook(kc: KubeConfig, config: Config, log: Logger, host?
       tls: tlsFilesIn(config.webhook.certDir),
       podLabels: config.podLabels,
       ...(config.namespaceTemplate ? { nameTemplate: config.namespaceTemplate } : {}),
+      flyteForm: config.webhook.flyteForm,
     },
     log,
   );

@@ -29,7 +29,13 @@ export interface Config {
       readonly webhookConfigurationName: string;
     };
   };
-  readonly webhook: { readonly port: number; readonly metricsPort: number; readonly certDir: string };
+  readonly webhook: {
+    readonly port: number;
+    readonly metricsPort: number;
+    readonly certDir: string;
+    /** Which Flyte made `inject-flyte-secrets` pods: `auto` (by the `organization` label), `flyte1` or `flyte2`. */
+    readonly flyteForm: "auto" | "flyte1" | "flyte2";
+  };
 }
 
 export function defaultConfig(namespace: string): Config {
@@ -52,7 +58,7 @@ export function defaultConfig(namespace: string): Config {
         webhookConfigurationName: "flyte-secrets",
       },
     },
-    webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls" },
+    webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls", flyteForm: "auto" },
   };
 }
 
@@ -161,7 +167,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
     "serviceName",
     "webhookConfigurationName",
   ]);
-  const webhook = r.object(top.webhook, "webhook", ["port", "metricsPort", "certDir"]);
+  const webhook = r.object(top.webhook, "webhook", ["port", "metricsPort", "certDir", "flyteForm"]);
   const dns = "a DNS label (lower-case letters, digits and '-')";
 
   let namespaceTemplate: NameTemplate | undefined;
@@ -308,6 +314,13 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       port: r.integer(webhook.port, "webhook.port", base.webhook.port, 0, 65535),
       metricsPort: r.integer(webhook.metricsPort, "webhook.metricsPort", base.webhook.metricsPort, 0, 65535),
       certDir: r.string(webhook.certDir, "webhook.certDir", base.webhook.certDir),
+      flyteForm: r.string(
+        webhook.flyteForm,
+        "webhook.flyteForm",
+        base.webhook.flyteForm,
+        /^(auto|flyte1|flyte2)$/,
+        "auto, flyte1 or flyte2",
+      ) as Config["webhook"]["flyteForm"],
     },
   };
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, config };

@@ -132,7 +132,8 @@ export interface FlyteSecretLike {
     readonly deletionTimestamp?: string | Date;
   };
   readonly spec?: Partial<FlyteSecretSpec>;
-  readonly status?: ReadyStatusLike;
+  /** `blocked` (contract 1) is read leniently by the catalog's `entryOf`. */
+  readonly status?: ReadyStatusLike & { readonly blocked?: unknown };
 }
 
 /** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */

@@ -17,10 +17,40 @@ export interface CatalogEntry {
   readonly scope: Scope;
   readonly type: SecretType;
   readonly source: { readonly name: string; readonly key: string };
+  /**
+   * Namespaces where the managed Secret serving this entry is not the controller's own (`status.blocked`, written by
+   * the controller): the webhook points no pod there at it. Absent when there are none.
+   */
+  readonly blocked?: readonly BlockedCopy[];
+}
+
+/** Why a namespace's copy is not the controller's: contract 1 of the status; other values are read as they come. */
+export type BlockedReason = "NotManaged" | "OtherInstallation" | "Modified";
+
+/** One `status.blocked` entry: in `namespace`, the managed `secret` is not the controller's own. */
+export interface BlockedCopy {
+  readonly namespace: string;
+  readonly secret: string;
+  readonly reason: BlockedReason | (string & {});
+}
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** `status.blocked` read leniently (it comes from the wire): entries without a namespace are dropped. */
+function blockedOf(value: unknown): BlockedCopy[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown): BlockedCopy[] => {
+    if (typeof item !== "object" || item === null) return [];
+    const { namespace, secret, reason } = item as Record<string, unknown>;
+    return text(namespace) === ""
+      ? []
+      : [{ namespace: text(namespace), secret: text(secret), reason: text(reason) }];
+  });
 }
 
 export function entryOf(object: FlyteSecretLike): CatalogEntry {
   const created = object.metadata?.creationTimestamp;
+  const blocked = blockedOf(object.status?.blocked);
   return {
     name: object.metadata?.name ?? "",
     namespace: object.metadata?.namespace ?? "",
@@ -34,6 +64,7 @@ export function entryOf(object: FlyteSecretLike): CatalogEntry {
       name: object.spec?.valueFrom?.secretKeyRef?.name ?? "",
       key: object.spec?.valueFrom?.secretKeyRef?.key ?? "",
     },
+    ...(blocked.length > 0 ? { blocked } : {}),
   };
 }
 

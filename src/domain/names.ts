@@ -121,3 +121,8 @@ export function flyteSecretNames(key: string, scope: Scope): string[] {
   const preferred = readableFlyteSecretName(key, scope);
   return preferred === undefined || preferred === fallback ? [fallback] : [preferred, fallback];
 }
+
+/** Whether `name` is a managed Secret's name (contract 3): `flyte-secrets` or `flyte-secrets.<...>`. */
+export function isManagedSecretName(name: string): boolean {
+  return name === MANAGED_SECRET_PREFIX || name.startsWith(`${MANAGED_SECRET_PREFIX}.`);
+}

@@ -1,5 +1,6 @@
-// What secrets a task pod asks for, read from its annotations in either form — native (DESIGN §5.1) or Flyte
-// propeller's (§5.2) — into one model that scope resolution and patch planning work from. Pure: no I/O.
+// What secrets a task pod asks for, read from its annotations in either form — native (DESIGN §5.1) or Flyte's
+// `flyte.secrets/sN` encoding, shaped as Flyte 1's tasks (§5.2) or Flyte 2's tasks (§5.2b) read them — into one model
+// that scope resolution and patch planning work from. Pure: no I/O.
 import { JSON_SCHEMA, load, YAMLException } from "js-yaml";
 import { annotations } from "./api.ts";
 import { decodeFlyteSecret, type FlyteSecret, shown } from "./flyte-encoding.ts";
@@ -46,6 +47,14 @@ export const MAX_MOUNT_PATH_LENGTH = 1024;
 export const FLYTE_SECRETS_DIR = "/etc/flyte/secrets";
 /** The prefix of Flyte's secret env vars (flytekit's `FLYTE_SECRETS_ENV_PREFIX`). */
 export const FLYTE_ENV_PREFIX = "_FSEC_";
+/** The prefix Flyte 2's executor gives a secret env var without `env_var` (its `SecretEnvVarPrefix` default). */
+export const FLYTE2_ENV_PREFIX = "_UNION_";
+
+/**
+ * Which Flyte wrote a pod's `flyte.secrets/sN` annotations, and so how its tasks read the secrets: `flyte1`
+ * (propeller and flytekit, DESIGN §5.2) or `flyte2` (Flyte 2's executor and the `flyte` SDK, §5.2b).
+ */
+export type FlyteForm = "flyte1" | "flyte2";
 
 const NATIVE_FIELDS = ["key", "group", "as_env_var", "mount"] as const;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -260,10 +269,56 @@ function flyteNamePartProblem(field: string, value: string): string | undefined 
   return undefined;
 }
 
-/** One decoded Secret as a request, shaped exactly as flytekit's SecretsManager looks it up (DESIGN §5.2). */
+/**
+ * One decoded Secret as a request of Flyte 2's form (DESIGN §5.2b), shaped as Flyte 2's executor injects it and its
+ * tasks read it. The key alone names the secret (group and group_version are ignored, as Flyte 2 ignores them).
+ * ENV_VAR and ANY give the env var `env_var`, or `_UNION_` + upper(key) without one. FILE gives the file
+ * `/etc/flyte/secrets/<key>` with the key's case kept (where Flyte 2's tasks open it) and, when `lowerCaseAlias`, also
+ * the lower-cased name (the path Flyte 2 reports in `env_var`, which then holds that path).
+ */
+function flyte2Request(
+  secret: FlyteSecret,
+  label: string,
+  lowerCaseAlias: boolean,
+): { ok: true; request: SecretRequest } | Failure {
+  if (secret.mountRequirement !== "FILE") {
+    const name = secret.envVar !== "" ? secret.envVar : `${FLYTE2_ENV_PREFIX}${secret.key.toUpperCase()}`;
+    if (!KUBERNETES_ENV_NAME.test(name)) {
+      return fail(
+        `${label}: the environment variable name ${shown(name)} (${FLYTE2_ENV_PREFIX} and the upper-cased key) is not ` +
+          `valid, it must match ${KUBERNETES_ENV_NAME_RULE}; set env_var (as_env_var in flyte.Secret)`,
+      );
+    }
+    return {
+      ok: true,
+      request: { key: secret.key, deliveries: [{ kind: "env", name }], source: "flyte", label },
+    };
+  }
+  const exact = `${FLYTE_SECRETS_DIR}/${secret.key}`;
+  const lower = `${FLYTE_SECRETS_DIR}/${secret.key.toLowerCase()}`;
+  const alias = lowerCaseAlias && lower !== exact;
+  const request: SecretRequest = {
+    key: secret.key,
+    deliveries: [
+      { kind: "file", path: exact, subPath: false },
+      ...(alias ? [{ kind: "file", path: lower, subPath: false } as const] : []),
+    ],
+    ...(secret.envVar !== "" ? { literalEnv: [{ name: secret.envVar, value: alias ? lower : exact }] } : {}),
+    source: "flyte",
+    label,
+  };
+  return { ok: true, request };
+}
+
+/**
+ * One decoded Secret as a request: for `flyte1` shaped exactly as flytekit's SecretsManager looks it up (DESIGN
+ * §5.2); for `flyte2` as Flyte 2's tasks read it (§5.2b, `flyte2Request`).
+ */
 export function flyteRequest(
   secret: FlyteSecret,
   annotation: string,
+  form: FlyteForm = "flyte1",
+  lowerCaseAlias = true,
 ): { ok: true; request: SecretRequest } | Failure {
   if (secret.key === "") {
     return fail(`${annotation}: missing key: the Secret names no key; give the task's secret request a key`);
@@ -275,17 +330,18 @@ export function flyteRequest(
     );
   }
   const label = `${annotation} (key ${labelKey(secret.key)})`;
+  if (secret.envVar !== "" && !KUBERNETES_ENV_NAME.test(secret.envVar)) {
+    return fail(
+      `${label}: env_var ${shown(secret.envVar)} is not a valid environment variable name; it must match ${KUBERNETES_ENV_NAME_RULE}`,
+    );
+  }
+  if (form === "flyte2") return flyte2Request(secret, label, lowerCaseAlias);
   for (const [field, value] of [
     ["group", secret.group],
     ["group_version", secret.groupVersion],
   ] as const) {
     const problem = flyteNamePartProblem(field, value);
     if (problem !== undefined) return fail(`${label}: ${problem}; change it in the task's secret request`);
-  }
-  if (secret.envVar !== "" && !KUBERNETES_ENV_NAME.test(secret.envVar)) {
-    return fail(
-      `${label}: env_var ${shown(secret.envVar)} is not a valid environment variable name; it must match ${KUBERNETES_ENV_NAME_RULE}`,
-    );
   }
   const parts = [secret.group, secret.groupVersion, secret.key].filter((part) => part !== "");
   if (secret.mountRequirement === "ENV_VAR") {
@@ -308,10 +364,15 @@ export function flyteRequest(
 }
 
 /**
- * Parses every `flyte.secrets/s<N>` annotation, in numeric order of N. Other annotations are ignored, except one
- * that starts with `flyte.secrets/s` without being `s<N>`: propeller would have tried to read it, so it is refused.
+ * Parses every `flyte.secrets/s<N>` annotation, in numeric order of N, shaped for `form`. Other annotations are
+ * ignored, except one that starts with `flyte.secrets/s` without being `s<N>`: propeller would have tried to read
+ * it, so it is refused. In Flyte 2's form a key's lower-cased file name is left out where another requested key's
+ * file has exactly that name (or an earlier key's lower-cased name is already there), so it never shadows a file.
  */
-export function parseFlyteRequests(podAnnotations: Readonly<Record<string, string>>): ParseResult {
+export function parseFlyteRequests(
+  podAnnotations: Readonly<Record<string, string>>,
+  form: FlyteForm = "flyte1",
+): ParseResult {
   const found: { name: string; index: number; value: unknown }[] = [];
   for (const [name, value] of Object.entries(podAnnotations)) {
     if (!name.startsWith(annotations.flytePrefix)) continue;
@@ -331,7 +392,7 @@ export function parseFlyteRequests(podAnnotations: Readonly<Record<string, strin
     );
   }
   found.sort((a, b) => a.index - b.index || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const requests: SecretRequest[] = [];
+  const decoded: { name: string; secret: FlyteSecret }[] = [];
   for (const { name, value } of found) {
     if (typeof value !== "string") return fail(`${name}: the value must be a string; ${FLYTE_FIX}`);
     const size = byteLength(value, MAX_FLYTE_ANNOTATION_BYTES);
@@ -341,9 +402,21 @@ export function parseFlyteRequests(podAnnotations: Readonly<Record<string, strin
           "shorten the Secret's group, key or env_var",
       );
     }
-    const decoded = decodeFlyteSecret(value);
-    if (!decoded.ok) return fail(`${name}: ${decoded.message}; ${FLYTE_FIX}`);
-    const parsed = flyteRequest(decoded.secret, name);
+    const secret = decodeFlyteSecret(value);
+    if (!secret.ok) return fail(`${name}: ${secret.message}; ${FLYTE_FIX}`);
+    decoded.push({ name, secret: secret.secret });
+  }
+  // Flyte 2's files keep the key's case; the lower-cased alias yields to any key whose own name it is.
+  const fileKeys = new Set(
+    decoded.filter(({ secret }) => secret.mountRequirement === "FILE").map(({ secret }) => secret.key),
+  );
+  const aliasOwner = new Map<string, string>();
+  const requests: SecretRequest[] = [];
+  for (const { name, secret } of decoded) {
+    const lower = secret.key.toLowerCase();
+    const owner = aliasOwner.get(lower) ?? (fileKeys.has(lower) ? lower : secret.key);
+    if (form === "flyte2" && secret.mountRequirement === "FILE") aliasOwner.set(lower, owner);
+    const parsed = flyteRequest(secret, name, form, owner === secret.key);
     if (!parsed.ok) return parsed;
     requests.push(parsed.request);
   }

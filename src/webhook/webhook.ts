@@ -1,7 +1,7 @@
 // The webhook process: informer caches + the pure `admit` decision + the HTTPS server. Wiring only.
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Logger } from "pino";
-import { admit } from "../domain/admit.ts";
+import { admit, type FlyteFormSetting } from "../domain/admit.ts";
 import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
 import { defaultPodLabels } from "../domain/defaults.ts";
 import type { Scope } from "../domain/scope.ts";
@@ -19,6 +19,8 @@ export interface WebhookOptions {
   readonly tls: TlsFiles;
   readonly podLabels?: { readonly project: string; readonly domain: string };
   readonly nameTemplate?: NameTemplate;
+  /** How pods labelled `inject-flyte-secrets` are told Flyte 1's from Flyte 2's; default `auto`. */
+  readonly flyteForm?: FlyteFormSetting;
   readonly informers?: InformerOptions;
 }
 
@@ -59,6 +61,7 @@ export class Webhook {
     const result = admit(request.object, namespace, this.caches.readyCatalog(), {
       podLabels: this.options.podLabels ?? defaultPodLabels,
       ...(this.matchName ? { matchName: this.matchName } : {}),
+      ...(this.options.flyteForm ? { flyteForm: this.options.flyteForm } : {}),
     });
     return result.allowed
       ? { allowed: true, patch: result.patch, ...(result.warnings ? { warnings: result.warnings } : {}) }

@@ -161,6 +161,13 @@ export class ControlPlane {
       organizations: ["system:masters"],
       usage: "client",
     });
+    // The API server's identity towards a kubelet (logs, exec) when a test node runs; see node.ts.
+    const kubeletClient = await issueCertificate(ca, {
+      ...validity,
+      commonName: "kube-apiserver-kubelet-client",
+      organizations: ["system:masters"],
+      usage: "client",
+    });
     const serviceAccountKeys = await createSigningKeyPair();
     const files = {
       ca: join(pki, "ca.crt"),
@@ -168,12 +175,16 @@ export class ControlPlane {
       servingKey: join(pki, "apiserver.key"),
       saKey: join(pki, "sa.key"),
       saPub: join(pki, "sa.pub"),
+      kubeletClientCert: join(pki, "apiserver-kubelet-client.crt"),
+      kubeletClientKey: join(pki, "apiserver-kubelet-client.key"),
     };
     await writeFile(files.ca, ca.certPem);
     await writeFile(files.servingCert, serving.certPem);
     await writeFile(files.servingKey, serving.keyPem, { mode: 0o600 });
     await writeFile(files.saKey, serviceAccountKeys.privateKeyPem, { mode: 0o600 });
     await writeFile(files.saPub, serviceAccountKeys.publicKeyPem);
+    await writeFile(files.kubeletClientCert, kubeletClient.certPem);
+    await writeFile(files.kubeletClientKey, kubeletClient.keyPem, { mode: 0o600 });
 
     const [etcdClientPort, etcdPeerPort, apiPort, kcmPort] = await Promise.all([
       freePort(),
@@ -241,6 +252,10 @@ export class ControlPlane {
         "--service-cluster-ip-range=10.0.0.0/24",
         "--allow-privileged=true",
         "--enable-priority-and-fairness=false",
+        // A test node (node.ts) is reached by its hostname, localhost, never by an address it reports.
+        "--kubelet-preferred-address-types=Hostname",
+        `--kubelet-client-certificate=${files.kubeletClientCert}`,
+        `--kubelet-client-key=${files.kubeletClientKey}`,
         "--v=1",
       ]);
       await plane.waitReady(

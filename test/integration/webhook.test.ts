@@ -2,9 +2,10 @@
 // of DESIGN §5.3 and applies its patch; pods are created with the real kubectl.
 
 import { writeFile } from "node:fs/promises";
+import { createServer } from "node:https";
 import { join } from "node:path";
 import { connect } from "node:tls";
-import { CoreV1Api, type V1Pod } from "@kubernetes/client-node";
+import { AdmissionregistrationV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotations, labels } from "../../src/domain/api.ts";
 import { encodeFlyteSecret } from "../../src/domain/flyte-encoding.ts";
@@ -167,6 +168,189 @@ describe("webhook", () => {
       pod.spec?.volumes?.flatMap((v) => v.projected?.sources ?? []).flatMap((s) => s.secret?.items ?? []) ??
       [];
     expect(items.some((i) => i.key === "TLS_CERT" && i.path.endsWith("certs/tls_cert"))).toBe(true);
+  });
+
+  it("injects Flyte 2's encoded secrets the way Flyte 2's tasks read them", async () => {
+    // Labels and annotations as Flyte 2's executor writes them for flyte.Secret(key=..., as_env_var=...) and
+    // flyte.Secret(key=..., mount="/etc/flyte/secrets"); the organization label marks the pod as Flyte 2's.
+    const created = await kubectlCreate(
+      ns.bound ?? "",
+      taskPod(
+        "flyte2-form",
+        {
+          [labels.flyteInject]: "true",
+          organization: "testorg",
+          project,
+          domain,
+          "flyte.org/managed": "true",
+        },
+        {
+          "flyte.secrets/s0": encodeFlyteSecret({
+            key: "MY_SECRET_KEY",
+            mountRequirement: "ENV_VAR",
+            envVar: "MY_SECRET_ENV_VAR",
+          }),
+          "flyte.secrets/s1": encodeFlyteSecret({ key: "TLS_CERT", mountRequirement: "FILE" }),
+          "flyte.secrets/s2": encodeFlyteSecret({ key: "ORG_KEY", mountRequirement: "ENV_VAR" }),
+        },
+      ),
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const pod = created.pod as V1Pod;
+    for (const container of allContainers(pod)) {
+      const env = container.env ?? [];
+      expect(env.find((e) => e.name === "MY_SECRET_ENV_VAR")?.valueFrom?.secretKeyRef).toEqual({
+        name: scopeSecretName({ project, domain }),
+        key: "MY_SECRET_KEY",
+      });
+      expect(env.find((e) => e.name === "_UNION_ORG_KEY")?.valueFrom?.secretKeyRef).toEqual({
+        name: scopeSecretName({}),
+        key: "ORG_KEY",
+      });
+      expect(
+        env.some((e) => e.name.startsWith("_FSEC_")),
+        container.name,
+      ).toBe(false);
+      expect(env.find((e) => e.name === "FLYTE_SECRETS_ENV_PREFIX")?.value).toBe("_UNION_");
+      expect(
+        container.volumeMounts?.find((m) => m.mountPath === "/etc/flyte/secrets")?.readOnly,
+        container.name,
+      ).toBe(true);
+    }
+    const items =
+      pod.spec?.volumes?.flatMap((v) => v.projected?.sources ?? []).flatMap((s) => s.secret?.items ?? []) ??
+      [];
+    expect(items.filter((i) => i.key === "TLS_CERT").map((i) => i.path)).toEqual(["TLS_CERT", "tls_cert"]);
+    expect(JSON.stringify(pod)).not.toMatch(/s3cr3t/);
+  });
+
+  it("refuses an opted-in pod that names a managed Secret itself, and kubectl shows why", async () => {
+    const pod = taskPod(
+      "names-managed",
+      { [labels.inject]: "true" },
+      { [annotations.secrets]: "- key: ORG_KEY" },
+    );
+    const main = pod.spec?.containers[0];
+    if (main === undefined) throw new Error("taskPod has no main container");
+    main.env = [
+      ...(main.env ?? []),
+      {
+        name: "BORROWED",
+        valueFrom: { secretKeyRef: { name: scopeSecretName({ project, domain }), key: "MY_SECRET_KEY" } },
+      },
+    ];
+    const created = await kubectlCreate(ns.bound ?? "", pod);
+    expect(created.code).not.toBe(0);
+    expect(created.stderr).toContain("names managed Secrets itself");
+    expect(created.stderr).toContain(
+      `env "BORROWED" (valueFrom.secretKeyRef) names ${scopeSecretName({ project, domain })}`,
+    );
+    expect(created.stderr).toContain("Fix: remove those references");
+  });
+
+  it("accepts its own references when the API server reinvokes it after another webhook changed the pod", async () => {
+    // A second mutating webhook, ordered after ours (configurations run in name order), that annotates the pod: the
+    // API server then calls ours again (reinvocationPolicy IfNeeded) on a pod already holding our references.
+    const validity = { notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000) };
+    const ca = await createCertificateAuthority("reinvoke-test", validity);
+    const serving = await issueCertificate(ca, {
+      ...validity,
+      commonName: "127.0.0.1",
+      ipAddresses: ["127.0.0.1"],
+      usage: "server",
+    });
+    const touched = "test.flyte.org/touched";
+    let calls = 0;
+    const server = createServer({ cert: serving.certPem, key: serving.keyPem }, (request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        calls += 1;
+        const review = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+          request: { uid: string; object: V1Pod };
+        };
+        const has = review.request.object.metadata?.annotations?.[touched] !== undefined;
+        const patch = has
+          ? []
+          : [{ op: "add", path: `/metadata/annotations/${touched.replace("/", "~1")}`, value: "yes" }];
+        response.setHeader("content-type", "application/json");
+        response.end(
+          JSON.stringify({
+            apiVersion: "admission.k8s.io/v1",
+            kind: "AdmissionReview",
+            response: {
+              uid: review.request.uid,
+              allowed: true,
+              ...(patch.length > 0
+                ? { patchType: "JSONPatch", patch: Buffer.from(JSON.stringify(patch)).toString("base64") }
+                : {}),
+            },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const admission = kubeConfig().makeApiClient(AdmissionregistrationV1Api);
+    const name = `zz-reinvoke-${uniqueName("t")}`;
+    const reinvokeLabel = "test.flyte.org/reinvoke";
+    try {
+      await admission.createMutatingWebhookConfiguration({
+        body: {
+          metadata: { name },
+          webhooks: [
+            {
+              name: "reinvoke.test.flyte.org",
+              clientConfig: {
+                url: `https://127.0.0.1:${port}/`,
+                caBundle: Buffer.from(ca.certPem).toString("base64"),
+              },
+              rules: [{ operations: ["CREATE"], apiGroups: [""], apiVersions: ["v1"], resources: ["pods"] }],
+              objectSelector: { matchLabels: { [reinvokeLabel]: "true" } },
+              namespaceSelector: { matchLabels: { ...install.selector } },
+              admissionReviewVersions: ["v1"],
+              sideEffects: "None",
+              failurePolicy: "Fail",
+              timeoutSeconds: 5,
+              reinvocationPolicy: "Never",
+            },
+          ],
+        },
+      });
+      const pod = (podName: string) =>
+        taskPod(
+          podName,
+          { [labels.inject]: "true", [reinvokeLabel]: "true" },
+          { [annotations.secrets]: "- key: ORG_KEY" },
+        );
+      // The API server loads the configuration asynchronously: dry-run until it calls the second webhook.
+      await waitFor(
+        async () => {
+          await core().createNamespacedPod({ namespace: ns.bound ?? "", body: pod("probe"), dryRun: "All" });
+          return calls > 0 ? true : undefined;
+        },
+        { description: "the API server to call the second webhook", timeoutMs: 30_000, intervalMs: 250 },
+      );
+      const total = async () =>
+        (await operator.webhook.metrics.admissions.get()).values.reduce((sum, v) => sum + v.value, 0);
+      const before = await total();
+      const created = await kubectlCreate(ns.bound ?? "", pod("reinvoked"));
+      expect(created.code, created.stderr).toBe(0);
+      // Called once, and once more after the second webhook's change: both times allowed.
+      expect((await total()) - before).toBe(2);
+      expect(created.pod?.metadata?.annotations?.[touched]).toBe("yes");
+      for (const container of allContainers(created.pod as V1Pod)) {
+        expect(
+          container.env?.filter((e) => e.name === "ORG_KEY"),
+          container.name,
+        ).toEqual([
+          { name: "ORG_KEY", valueFrom: { secretKeyRef: { name: scopeSecretName({}), key: "ORG_KEY" } } },
+        ]);
+      }
+    } finally {
+      await admission.deleteMutatingWebhookConfiguration({ name }).catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("refuses an unknown or out-of-scope secret, and kubectl shows why", async () => {

@@ -49,7 +49,11 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
     ["controlNamespaces: Flyte_Secrets", "controlNamespaces must be a non-empty list"],
     ["controlNamespaces: [Flyte_Secrets]", "controlNamespaces[0] must be a DNS label"],
     ["webhook: {port: 70000}", "webhook.port must be a whole number from 0 to 65535"],
-    ["webhook: {prot: 1}", "webhook.prot is not a known setting (known: port, metricsPort, certDir)"],
+    [
+      "webhook: {prot: 1}",
+      "webhook.prot is not a known setting (known: port, metricsPort, certDir, flyteForm)",
+    ],
+    ["webhook: {flyteForm: flyte3}", "webhook.flyteForm must be auto, flyte1 or flyte2"],
     ["logLevel: loud", "logLevel must be one of fatal, error, warn, info, debug, trace, silent"],
     [
       "controller: {leaderElection: {enabled: yes}}",

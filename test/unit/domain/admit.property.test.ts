@@ -3,11 +3,13 @@
 // secretKeyRef, and leaves nothing to do on a second pass, also after the API server's own serialization.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { managedReferences } from "../../../src/domain/admission/pod.ts";
 import {
   type AdmitResult,
   admit,
   defaultAdmitConfig,
   FLYTE_SECRETS_ENV,
+  FLYTE2_SECRETS_ENV,
   type InjectedRecord,
   type NamespaceFacts,
 } from "../../../src/domain/admit.ts";
@@ -157,9 +159,16 @@ const envEntry = fc.oneof(
   fc.record({ name: fc.constantFrom(...ENV_NAMES, "OTHER"), value: fc.constantFrom("", "v") }),
   fc.record({
     name: fc.constantFrom(...ENV_NAMES),
-    valueFrom: fc.constantFrom(
-      { secretKeyRef: { name: "flyte-secrets", key: "DB_PASSWORD" } },
-      { fieldRef: { fieldPath: "metadata.name" } },
+    // A managed Secret named by the pod itself is refused unless the webhook replaces that variable: rarer here.
+    valueFrom: fc.oneof(
+      { weight: 1, arbitrary: fc.constant({ secretKeyRef: { name: "flyte-secrets", key: "DB_PASSWORD" } }) },
+      {
+        weight: 20,
+        arbitrary: fc.constantFrom(
+          { secretKeyRef: { name: "app-config", key: "DB_PASSWORD" } },
+          { fieldRef: { fieldPath: "metadata.name" } },
+        ),
+      },
     ),
   }),
   fc.record({ name: fc.constantFrom("FLYTE_SECRETS_FILE_PREFIX") }),
@@ -186,15 +195,32 @@ const containerArbitrary = (prefix: string) =>
   );
 
 const volumeArbitrary = fc.oneof(
-  fc.constant({ name: "data", emptyDir: {} }),
-  fc.constant({ name: "flyte-secrets", emptyDir: {} }),
-  fc.constantFrom(...VOLUME_NAMES).map((name) => ({
-    name,
-    projected: {
-      defaultMode: 0o444,
-      sources: [{ secret: { name: "flyte-secrets", items: [{ key: "K", path: "K" }] } }],
-    },
-  })),
+  { weight: 6, arbitrary: fc.constant({ name: "data", emptyDir: {} }) },
+  { weight: 6, arbitrary: fc.constant({ name: "flyte-secrets", emptyDir: {} }) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(...VOLUME_NAMES).map((name) => ({
+      name,
+      projected: {
+        defaultMode: 0o444,
+        sources: [
+          {
+            secret: {
+              name: name === "data" ? "app-config" : "flyte-secrets",
+              items: [{ key: "K", path: "K" }],
+            },
+          },
+        ],
+      },
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant({
+      name: "data",
+      projected: { sources: [{ secret: { name: "flyte-secrets.p.p1" } }] },
+    }),
+  },
 );
 
 const labelValue = fc.constantFrom("true", "false", undefined);
@@ -205,6 +231,8 @@ const podArbitrary = (mostlyValid: boolean) =>
     .record({
       inject: mostlyValid ? fc.constant("true") : labelValue,
       flyteInject: labelValue,
+      // Flyte 2's executor labels its pods with the organization; such pods get Flyte 2's form.
+      organization: optional(fc.constantFrom("org", "")),
       project: mostlyValid ? fc.constant("p1") : optional(fc.constantFrom(...PROJECTS, "")),
       domain: mostlyValid ? fc.constant("d1") : optional(fc.constantFrom(...DOMAINS)),
       native: optional(
@@ -233,6 +261,7 @@ const podArbitrary = (mostlyValid: boolean) =>
       const podLabels: Json = {};
       if (p.inject !== undefined) podLabels["secrets.flyte.org/inject"] = p.inject;
       if (p.flyteInject !== undefined) podLabels["inject-flyte-secrets"] = p.flyteInject;
+      if (p.organization !== undefined) podLabels.organization = p.organization;
       if (p.project !== undefined) podLabels.project = p.project;
       if (p.domain !== undefined) podLabels.domain = p.domain;
       const podAnnotations: Json = {};
@@ -349,7 +378,10 @@ describe("admit, properties", () => {
           if (!applied.ok) throw new Error(applied.message);
           const after = applied.document as Json;
 
-          const settings = new Map(FLYTE_SECRETS_ENV.map(({ name, value }) => [name, value]));
+          const flyte2 = ((after.metadata as Json).labels as Json | undefined)?.organization === "org";
+          const settings = new Map(
+            (flyte2 ? FLYTE2_SECRETS_ENV : FLYTE_SECRETS_ENV).map(({ name, value }) => [name, value]),
+          );
           for (const [index, container] of containersOf(after).entries()) {
             const before = ((containersOf(pod)[index]?.env as Json[] | undefined) ?? []).map((e) =>
               JSON.stringify(e),
@@ -382,6 +414,21 @@ describe("admit, properties", () => {
                 expect(count, name).toBe(1);
               }
             }
+          }
+          // The webhook is the only way in: every managed Secret the allowed pod names is one the webhook put there.
+          const annotation = ((after.metadata as Json).annotations as Json | undefined)?.[
+            "secrets.flyte.org/injected"
+          ];
+          const records =
+            result.injected.length > 0 ? (JSON.parse(String(annotation)) as InjectedRecord[]) : [];
+          const injectedEnv = new Set(records.flatMap((record) => record.env ?? []));
+          const podLabels = ((after.metadata as Json).labels as Json | undefined) ?? {};
+          const optedIn =
+            podLabels["secrets.flyte.org/inject"] === "true" || podLabels["inject-flyte-secrets"] === "true";
+          for (const reference of optedIn ? managedReferences(after) : []) {
+            if (reference.env !== undefined)
+              expect(injectedEnv.has(reference.env), reference.where).toBe(true);
+            else expect(reference.volume ?? "", reference.where).toMatch(/^flyte-secrets(-[0-9]+)?$/);
           }
           expect(admit(after, namespace, catalog, defaultAdmitConfig)).toMatchObject({
             allowed: true,

@@ -8,12 +8,13 @@ import {
   admit,
   defaultAdmitConfig,
   FLYTE_SECRETS_ENV,
+  FLYTE2_SECRETS_ENV,
   type InjectedRecord,
   type JsonPatchOperation,
   type NamespaceFacts,
 } from "../../../src/domain/admit.ts";
 import { compileNameTemplate } from "../../../src/domain/binding.ts";
-import { type CatalogEntry, type ReadyCatalog, readyCatalog } from "../../../src/domain/catalog.ts";
+import { type CatalogEntry, entryOf, type ReadyCatalog, readyCatalog } from "../../../src/domain/catalog.ts";
 import { encodeFlyteSecret } from "../../../src/domain/flyte-encoding.ts";
 import { imagePullSecretName } from "../../../src/domain/names.ts";
 import type { Scope } from "../../../src/domain/scope.ts";
@@ -38,6 +39,20 @@ const catalog: ReadyCatalog = readyCatalog([
   entry("password"),
   entry("REGISTRY", {}, "ImagePull"),
   entry("OTHER_PROJECT_ONLY", { project: "other" }),
+  // Flyte 2's task pods (test/fixtures/admission/flyte2-form.json).
+  entry("MY_SECRET_KEY", { project: "flytesnacks", domain: "development" }),
+  entry("openai-key"),
+  entry("id"),
+  entry("ssh_key"),
+  // The controller found someone else's Secret with the managed name of this scope in namespace squat.
+  catalogEntry(
+    "ALPHA_KEY",
+    { project: "flytesnacks" },
+    {
+      name: "alpha-key",
+      blocked: [{ namespace: "squat", secret: "flyte-secrets.p.flytesnacks", reason: "NotManaged" }],
+    },
+  ),
 ]);
 
 const namespaces: Record<string, NamespaceFacts> = {
@@ -54,6 +69,10 @@ const namespaces: Record<string, NamespaceFacts> = {
     labels: { "kubernetes.io/metadata.name": "flyte-tasks", "secrets.flyte.org/shared": "true" },
   },
   default: { name: "default", labels: { "kubernetes.io/metadata.name": "default" } },
+  squat: {
+    name: "squat",
+    labels: { "secrets.flyte.org/project": "flytesnacks", "secrets.flyte.org/domain": "development" },
+  },
 };
 
 interface Fixture {
@@ -280,6 +299,66 @@ const allowedFixtures: Record<string, (fixture: ReturnType<typeof allowed>) => v
     ]);
   },
 
+  "flyte2-form.json": ({ after, result }) => {
+    // Flyte 2's pod: the organization label; env vars named exactly env_var, Flyte 2's settings, no _FSEC_ names.
+    for (const { name, value } of FLYTE2_SECRETS_ENV) expectEnvEverywhere(after, { name, value });
+    expectEnvEverywhere(after, { name: "FLYTE_SECRETS_ENV_PREFIX", value: "_UNION_" });
+    expectEnvEverywhere(
+      after,
+      ref("flyte-secrets.p.flytesnacks.d.development", "MY_SECRET_KEY", "MY_SECRET_ENV_VAR"),
+    );
+    expectEnvEverywhere(after, ref("flyte-secrets", "openai-key", "OPENAI_KEY"));
+    // The group is ignored, as Flyte 2 ignores it: the key alone names the secret.
+    expectEnvEverywhere(after, ref("flyte-secrets", "id", "AWS_ACCESS_KEY_ID"));
+    const main = containers(after)[0] as Json;
+    expect((main.env as Json[]).map((e) => e.name)).toEqual([
+      "LOG_LEVEL",
+      "FLYTE_SECRETS_DEFAULT_DIR",
+      "FLYTE_SECRETS_FILE_PREFIX",
+      "FLYTE_SECRETS_ENV_PREFIX",
+      "MY_SECRET_ENV_VAR",
+      "OPENAI_KEY",
+      "AWS_ACCESS_KEY_ID",
+    ]);
+    // Files keep the key's case, plus the lower-cased name when it differs.
+    expectMountEverywhere(after, { name: "flyte-secrets", mountPath: "/etc/flyte/secrets", readOnly: true });
+    expect(volume(after, "flyte-secrets")?.projected).toEqual(
+      projected([
+        { secret: "flyte-secrets", items: [{ key: "ssh_key", path: "ssh_key" }] },
+        {
+          secret: "flyte-secrets.d.development",
+          items: [
+            { key: "TLS_CERT", path: "TLS_CERT" },
+            { key: "TLS_CERT", path: "tls_cert" },
+          ],
+        },
+      ]),
+    );
+    expect(injected(after)).toEqual([
+      {
+        key: "MY_SECRET_KEY",
+        scope: "project=flytesnacks,domain=development",
+        secret: "flyte-secrets.p.flytesnacks.d.development",
+        env: ["MY_SECRET_ENV_VAR"],
+      },
+      { key: "openai-key", scope: "organization", secret: "flyte-secrets", env: ["OPENAI_KEY"] },
+      { key: "id", scope: "organization", secret: "flyte-secrets", env: ["AWS_ACCESS_KEY_ID"] },
+      {
+        key: "TLS_CERT",
+        scope: "domain=development",
+        secret: "flyte-secrets.d.development",
+        files: ["/etc/flyte/secrets/TLS_CERT", "/etc/flyte/secrets/tls_cert"],
+      },
+      {
+        key: "ssh_key",
+        scope: "organization",
+        secret: "flyte-secrets",
+        files: ["/etc/flyte/secrets/ssh_key"],
+      },
+    ]);
+    expect(result.injected).toEqual(["MY_SECRET_KEY", "openai-key", "id", "TLS_CERT", "ssh_key"]);
+  },
+
   "both-forms-shared-namespace.json": ({ after, result }) => {
     expect(containers(after).map((c) => c.name)).toEqual(["main", "init"]);
     expectEnvEverywhere(
@@ -426,6 +505,25 @@ const refusedFixtures: Record<string, { code: 400 | 403; says: (string | RegExp)
   },
   "refuse-huge-annotation.json": { code: 400, says: ["more than the limit of 65536 (64 KiB)"] },
   "refuse-pod-not-an-object.json": { code: 400, says: ["the pod must be a JSON object but is a list"] },
+  "refuse-blocked-namespace.json": {
+    code: 403,
+    says: [
+      "secret ALPHA_KEY cannot be delivered in namespace squat",
+      "the Secret squat/flyte-secrets.p.flytesnacks there has the managed name but was not written by the flyte-secrets controller",
+      "FlyteSecret flyte-secrets/alpha-key reports it in status.blocked, reason NotManaged",
+      "Fix: an admin should delete it (kubectl -n squat delete secret flyte-secrets.p.flytesnacks)",
+    ],
+  },
+  "refuse-names-managed-secret.json": {
+    code: 403,
+    says: [
+      "the pod names managed Secrets itself: ",
+      'container "main" env "OTHER_PROJECTS_TOKEN" (valueFrom.secretKeyRef) names flyte-secrets.p.other',
+      'container "main" envFrom (secretRef) names flyte-secrets',
+      'volume "stolen" (secret) names flyte-secrets.p.other',
+      "Fix: remove those references",
+    ],
+  },
 };
 
 describe("admit over AdmissionReview fixtures", () => {
@@ -462,7 +560,10 @@ describe("admit over AdmissionReview fixtures", () => {
           if (before.has(JSON.stringify(env))) continue;
           if ("value" in env) {
             // The only plain values added: Flyte's settings and the paths of secret files.
-            const settings = FLYTE_SECRETS_ENV.map(({ name, value }) => ({ name, value }));
+            const settings = [...FLYTE_SECRETS_ENV, ...FLYTE2_SECRETS_ENV].map(({ name, value }) => ({
+              name,
+              value,
+            }));
             expect(
               settings.some((s) => s.name === env.name && s.value === env.value) ||
                 String(env.value).startsWith("/etc/flyte/secrets/"),
@@ -787,5 +888,284 @@ describe("admit", () => {
     expect((result as { message: string }).message).toContain(
       "it exists only for project=p0; project=p1; project=p2; project=p3; project=p4 and 3 more scopes",
     );
+  });
+});
+
+describe("admit: copies the controller has not verified as its own (status.blocked)", () => {
+  const squat = namespaces.squat as NamespaceFacts;
+  const blockedCatalog = (reason: string, type: CatalogEntry["type"] = "Generic") =>
+    readyCatalog([
+      catalogEntry(
+        "ALPHA_KEY",
+        { project: "flytesnacks" },
+        {
+          name: "alpha-key",
+          type,
+          blocked: [{ namespace: "squat", secret: "flyte-secrets.p.flytesnacks", reason }],
+        },
+      ),
+      entry("API_TOKEN", { project: "flytesnacks", domain: "development" }),
+    ]);
+
+  it.each([
+    [
+      "NotManaged",
+      "has the managed name but was not written by the flyte-secrets controller",
+      "kubectl -n squat delete secret flyte-secrets.p.flytesnacks",
+    ],
+    ["OtherInstallation", "belongs to another flyte-secrets installation", "namespaceSelector"],
+    [
+      "Modified",
+      "was changed by someone other than the flyte-secrets controller and could not be restored",
+      "kubectl -n squat delete secret",
+    ],
+    [
+      "SomethingNew",
+      "is not verified as the flyte-secrets controller's own (SomethingNew)",
+      "status.blocked",
+    ],
+  ])("refuses with reason %s, naming the namespace, the Secret and the fix", (reason, what, fix) => {
+    const result = admit(
+      nativePod(["ALPHA_KEY", "API_TOKEN"]),
+      squat,
+      blockedCatalog(reason),
+      defaultAdmitConfig,
+    );
+    expect(result).toMatchObject({ allowed: false, code: 403 });
+    const message = (result as { message: string }).message;
+    expect(message).toContain("secret ALPHA_KEY cannot be delivered in namespace squat");
+    expect(message).toContain(`the Secret squat/flyte-secrets.p.flytesnacks there ${what}`);
+    expect(message).toContain(`reason ${reason}`);
+    expect(message).toContain(fix);
+    expect(message).not.toContain("API_TOKEN");
+  });
+
+  it("serves the same key in every other namespace, and other keys in the blocked one", () => {
+    const { after } = admitted(nativePod(["ALPHA_KEY"]), bound);
+    expectEnvEverywhere(after, ref("flyte-secrets.p.flytesnacks", "ALPHA_KEY", "ALPHA_KEY"));
+    const other = admit(nativePod(["API_TOKEN"]), squat, blockedCatalog("NotManaged"), defaultAdmitConfig);
+    expect(other).toMatchObject({ allowed: true });
+  });
+
+  it("refuses an ImagePull key whose Secret is blocked there", () => {
+    const result = admit(
+      nativePod(["ALPHA_KEY"]),
+      squat,
+      blockedCatalog("OtherInstallation", "ImagePull"),
+      defaultAdmitConfig,
+    );
+    expect(result).toMatchObject({
+      allowed: false,
+      code: 403,
+      message: expect.stringContaining("another flyte-secrets installation"),
+    });
+  });
+
+  it("reports a key that is missing before one that is blocked", () => {
+    const result = admit(
+      nativePod(["ALPHA_KEY", "NOPE"]),
+      squat,
+      blockedCatalog("NotManaged"),
+      defaultAdmitConfig,
+    );
+    expect(result).toMatchObject({
+      code: 403,
+      message: expect.stringContaining("secret NOPE is not available"),
+    });
+  });
+});
+
+describe("admit: the webhook is the only way in for opted-in pods", () => {
+  const stolen = { name: "STOLEN", valueFrom: { secretKeyRef: { name: "flyte-secrets.p.other", key: "X" } } };
+
+  it.each([
+    [
+      "an init container's env",
+      { containers: [{ name: "main" }], initContainers: [{ name: "setup", env: [stolen] }] },
+      'init container "setup" env "STOLEN" (valueFrom.secretKeyRef) names flyte-secrets.p.other',
+    ],
+    [
+      "an ephemeral container's env",
+      { containers: [{ name: "main" }], ephemeralContainers: [{ name: "debug", env: [stolen] }] },
+      'ephemeral container "debug" env "STOLEN"',
+    ],
+    [
+      "an ephemeral container's envFrom",
+      {
+        containers: [{ name: "main" }],
+        ephemeralContainers: [{ name: "debug", envFrom: [{ secretRef: { name: "flyte-secrets.d.prod" } }] }],
+      },
+      'ephemeral container "debug" envFrom (secretRef) names flyte-secrets.d.prod',
+    ],
+    [
+      "a projected volume",
+      {
+        containers: [{ name: "main" }],
+        volumes: [
+          {
+            name: "mix",
+            projected: { sources: [{ configMap: { name: "c" } }, { secret: { name: "flyte-secrets" } }] },
+          },
+        ],
+      },
+      'volume "mix" (projected secret source) names flyte-secrets',
+    ],
+    [
+      "a secret volume",
+      {
+        containers: [{ name: "main" }],
+        volumes: [{ name: "v", secret: { secretName: "flyte-secrets.p.x.d.y" } }],
+      },
+      'volume "v" (secret) names flyte-secrets.p.x.d.y',
+    ],
+  ])("refuses a pod naming a managed Secret in %s", (_, podSpec, says) => {
+    const result = refused(nativePod(["API_TOKEN"], podSpec));
+    expect(result).toMatchObject({ code: 403 });
+    expect(result.message).toContain(says);
+    expect(result.message).toContain("gets managed Secrets only from the webhook");
+  });
+
+  it("refuses an opted-in pod that asks for nothing but names a managed Secret", () => {
+    const pod = nativePod([], { containers: [{ name: "main", env: [stolen] }] });
+    expect(refused(pod)).toMatchObject({
+      code: 403,
+      message: expect.stringContaining("names managed Secrets itself"),
+    });
+  });
+
+  it("leaves Secrets of other names, and pods that did not opt in, alone", () => {
+    const own = { name: "MINE", valueFrom: { secretKeyRef: { name: "flyte-secretsx", key: "X" } } };
+    admitted(
+      nativePod(["API_TOKEN"], {
+        containers: [{ name: "main", env: [own] }],
+        volumes: [{ name: "v", secret: { secretName: "app" } }],
+      }),
+    );
+    const notOptedIn = { metadata: { labels: {} }, spec: { containers: [{ name: "main", env: [stolen] }] } };
+    expect(admit(notOptedIn, bound, catalog, defaultAdmitConfig)).toEqual({
+      allowed: true,
+      patch: [],
+      injected: [],
+    });
+  });
+
+  it("accepts its own references from an earlier pass, and replaces a variable of a name it injects", () => {
+    const first = admitted(nativePod(["API_TOKEN", { key: "TLS_CERT", mount: "/etc/tls" }]));
+    expect(admit(first.after, bound, catalog, defaultAdmitConfig)).toEqual({
+      allowed: true,
+      patch: [],
+      injected: ["API_TOKEN", "TLS_CERT"],
+    });
+    const pod = nativePod(["API_TOKEN"], {
+      containers: [
+        {
+          name: "main",
+          env: [
+            {
+              name: "API_TOKEN",
+              valueFrom: { secretKeyRef: { name: "flyte-secrets.p.other", key: "API_TOKEN" } },
+            },
+          ],
+        },
+      ],
+    });
+    const { result, after } = admitted(pod);
+    expectEnvEverywhere(after, ref("flyte-secrets.p.flytesnacks", "API_TOKEN", "API_TOKEN"));
+    expect(result.warnings).toEqual([
+      expect.stringContaining("environment variable API_TOKEN set by the pod"),
+    ]);
+  });
+});
+
+describe("the catalog entry carries status.blocked for the webhook", () => {
+  it("reads it leniently from the wire", () => {
+    const object = {
+      metadata: { name: "a", namespace: "flyte-secrets" },
+      spec: { key: "A", valueFrom: { secretKeyRef: { name: "s", key: "v" } } },
+      status: {
+        blocked: [
+          { namespace: "squat", secret: "flyte-secrets", reason: "NotManaged" },
+          { secret: "no-namespace" },
+          "garbage",
+          { namespace: "other", reason: 7 },
+        ],
+      },
+    };
+    expect(entryOf(object).blocked).toEqual([
+      { namespace: "squat", secret: "flyte-secrets", reason: "NotManaged" },
+      { namespace: "other", secret: "", reason: "" },
+    ]);
+    expect(entryOf({ ...object, status: { blocked: "x" } })).not.toHaveProperty("blocked");
+    expect(entryOf({ ...object, status: {} })).not.toHaveProperty("blocked");
+  });
+});
+
+describe("admit: Flyte 2's task pods", () => {
+  const flyte2Pod = (
+    secrets: Parameters<typeof encodeFlyteSecret>[0][],
+    labels: Json = { organization: "testorg" },
+  ) => ({
+    metadata: {
+      labels: { "inject-flyte-secrets": "true", project: "flytesnacks", domain: "development", ...labels },
+      annotations: Object.fromEntries(
+        secrets.map((secret, i) => [`flyte.secrets/s${i}`, encodeFlyteSecret(secret)]),
+      ),
+    },
+    spec: { containers: [{ name: "main" }], initContainers: [{ name: "init" }] },
+  });
+
+  it("names an env var without env_var _UNION_ + upper(key), and sets Flyte 2's prefix", () => {
+    const { after } = admitted(flyte2Pod([{ key: "api_key", mountRequirement: "ENV_VAR" }]));
+    expectEnvEverywhere(after, ref("flyte-secrets", "api_key", "_UNION_API_KEY"));
+    expectEnvEverywhere(after, { name: "FLYTE_SECRETS_ENV_PREFIX", value: "_UNION_" });
+    for (const container of containers(after)) expect(envNamed(container, "_FSEC_API_KEY")).toEqual([]);
+  });
+
+  it("tells the forms apart by the organization label, unless configured", () => {
+    const secrets = [{ key: "api_key", mountRequirement: "ENV_VAR" as const, envVar: "API_KEY" }];
+    const flyte1 = admitted(flyte2Pod(secrets, {})).after;
+    expectEnvEverywhere(flyte1, ref("flyte-secrets", "api_key", "_FSEC_API_KEY"));
+    expectEnvEverywhere(flyte1, ref("flyte-secrets", "api_key", "API_KEY"));
+    // An empty organization label is no organization.
+    expectEnvEverywhere(admitted(flyte2Pod(secrets, { organization: "" })).after, {
+      name: "FLYTE_SECRETS_ENV_PREFIX",
+      value: "_FSEC_",
+    });
+    const forced1 = admitted(flyte2Pod(secrets), bound, { ...defaultAdmitConfig, flyteForm: "flyte1" }).after;
+    expectEnvEverywhere(forced1, ref("flyte-secrets", "api_key", "_FSEC_API_KEY"));
+    const forced2 = admitted(flyte2Pod(secrets, {}), bound, {
+      ...defaultAdmitConfig,
+      flyteForm: "flyte2",
+    }).after;
+    expectEnvEverywhere(forced2, ref("flyte-secrets", "api_key", "API_KEY"));
+    for (const container of containers(forced2)) expect(envNamed(container, "_FSEC_API_KEY")).toEqual([]);
+  });
+
+  it("delivers a file at the key's own case and the lower-cased name, with env_var at the reported path", () => {
+    const { after } = admitted(
+      flyte2Pod([{ key: "TLS_CERT", mountRequirement: "FILE", envVar: "TLS_PATH" }]),
+    );
+    expectEnvEverywhere(after, { name: "TLS_PATH", value: "/etc/flyte/secrets/tls_cert" });
+    expect(volume(after, "flyte-secrets")?.projected).toEqual(
+      projected([
+        {
+          secret: "flyte-secrets.d.development",
+          items: [
+            { key: "TLS_CERT", path: "TLS_CERT" },
+            { key: "TLS_CERT", path: "tls_cert" },
+          ],
+        },
+      ]),
+    );
+  });
+
+  it("refuses a pod whose secret does not exist, as Flyte 2 does", () => {
+    const result = refused(flyte2Pod([{ key: "NOPE", mountRequirement: "ENV_VAR", envVar: "NOPE" }]));
+    expect(result).toMatchObject({
+      code: 403,
+      message: expect.stringContaining(
+        "secret NOPE is not available to project flytesnacks, domain development",
+      ),
+    });
   });
 });

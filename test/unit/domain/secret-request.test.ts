@@ -681,3 +681,89 @@ function expectNoSharedTargets(requests: readonly SecretRequest[]): void {
   expect(new Set(targets).size).toBe(targets.length);
   for (const request of requests) expect(request.deliveries.length).toBeGreaterThan(0);
 }
+
+describe("parseFlyteRequests, Flyte 2's form", () => {
+  const flyte = (index: number, secret: FlyteSecretInput) => ({
+    [`flyte.secrets/s${index}`]: encodeFlyteSecret(secret),
+  });
+  const label = (index: number, key: string) => `flyte.secrets/s${index} (key ${key})`;
+  const parsed = (...secrets: FlyteSecretInput[]) =>
+    requestsOf(
+      parseFlyteRequests(Object.assign({}, ...secrets.map((secret, i) => flyte(i, secret))), "flyte2"),
+    ).map(({ key, deliveries, literalEnv }) => ({ key, deliveries, ...(literalEnv ? { literalEnv } : {}) }));
+  const file = (path: string) => ({ kind: "file", path, subPath: false });
+
+  it.each([
+    // What Flyte 2's SDK sends: ENV_VAR with env_var = as_env_var, or FILE for mount; its group is ignored.
+    [
+      { key: "MY_SECRET_KEY", mountRequirement: "ENV_VAR", envVar: "MY_ENV" },
+      [{ kind: "env", name: "MY_ENV" }],
+    ],
+    [
+      { group: "arn:aws:secretsmanager:x", key: "id", mountRequirement: "ENV_VAR", envVar: "AWS_ID" },
+      [{ kind: "env", name: "AWS_ID" }],
+    ],
+    // Without env_var Flyte 2's executor names the variable _UNION_ + upper(key); ANY is an env var there.
+    [{ key: "my-key", mountRequirement: "ENV_VAR" }, [{ kind: "env", name: "_UNION_MY-KEY" }]],
+    [{ key: "Tok", mountRequirement: "ANY" }, [{ kind: "env", name: "_UNION_TOK" }]],
+    [{ key: "tok" }, [{ kind: "env", name: "_UNION_TOK" }]],
+    [
+      { key: "TLS_CERT", mountRequirement: "FILE" },
+      [file("/etc/flyte/secrets/TLS_CERT"), file("/etc/flyte/secrets/tls_cert")],
+    ],
+    [{ key: "ssh_key", mountRequirement: "FILE" }, [file("/etc/flyte/secrets/ssh_key")]],
+  ] as const)("shapes %j as Flyte 2's tasks read it", (secret, deliveries) => {
+    expect(parsed(secret)).toEqual([{ key: secret.key, deliveries }]);
+  });
+
+  it("points env_var of a FILE at the lower-cased path, as Flyte 2 reports it", () => {
+    expect(parsed({ key: "Cert", mountRequirement: "FILE", envVar: "CERT_PATH" })).toEqual([
+      {
+        key: "Cert",
+        deliveries: [file("/etc/flyte/secrets/Cert"), file("/etc/flyte/secrets/cert")],
+        literalEnv: [{ name: "CERT_PATH", value: "/etc/flyte/secrets/cert" }],
+      },
+    ]);
+  });
+
+  it("never lets a lower-cased name shadow another key's file", () => {
+    expect(
+      parsed(
+        { key: "Ab", mountRequirement: "FILE", envVar: "AB_PATH" },
+        { key: "ab", mountRequirement: "FILE" },
+        { key: "AB", mountRequirement: "FILE", envVar: "AB2_PATH" },
+        { key: "Cd", mountRequirement: "FILE" },
+        { key: "CD", mountRequirement: "FILE", envVar: "CD2_PATH" },
+      ),
+    ).toEqual([
+      {
+        key: "Ab",
+        deliveries: [file("/etc/flyte/secrets/Ab")],
+        literalEnv: [{ name: "AB_PATH", value: "/etc/flyte/secrets/Ab" }],
+      },
+      { key: "ab", deliveries: [file("/etc/flyte/secrets/ab")] },
+      {
+        key: "AB",
+        deliveries: [file("/etc/flyte/secrets/AB")],
+        literalEnv: [{ name: "AB2_PATH", value: "/etc/flyte/secrets/AB" }],
+      },
+      { key: "Cd", deliveries: [file("/etc/flyte/secrets/Cd"), file("/etc/flyte/secrets/cd")] },
+      {
+        key: "CD",
+        deliveries: [file("/etc/flyte/secrets/CD")],
+        literalEnv: [{ name: "CD2_PATH", value: "/etc/flyte/secrets/CD" }],
+      },
+    ]);
+  });
+
+  it("still refuses what neither Flyte could serve", () => {
+    const refusal = (secret: FlyteSecretInput) =>
+      parseFlyteRequests(flyte(0, secret), "flyte2") as { ok: false; message: string };
+    expect(refusal({ key: "" }).message).toContain("missing key");
+    expect(refusal({ key: "a/b", mountRequirement: "FILE" }).message).toContain("may only contain");
+    expect(refusal({ key: "k", envVar: "1BAD" }).message).toContain('env_var "1BAD" is not a valid');
+    // Flyte 1's form keeps checking the group, which becomes part of its names.
+    expect(parseFlyteRequests(flyte(0, { group: "a:b", key: "k" }))).toMatchObject({ ok: false });
+    expect(label(0, "k")).toBe("flyte.secrets/s0 (key k)");
+  });
+});
