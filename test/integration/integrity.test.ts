@@ -199,4 +199,44 @@ describe("integrity of managed Secrets", () => {
       await second.stop();
     }
   });
+
+  it("has the webhook refuse pods in a squatted namespace, naming the namespace, the Secret and the fix", async () => {
+    const guarded = await createInstallation("integrity-webhook");
+    const operator = await guarded.startOperator({ blockedRecheckSeconds: 1 });
+    try {
+      const squat = await guarded.namespace("squat");
+      await core().createNamespacedSecret({
+        namespace: squat,
+        body: { metadata: { name }, stringData: { ALPHA_KEY: "attacker-value" } },
+      });
+      await labelNamespace(squat, { [labels.project]: project, [labels.domain]: domain });
+      await createFlyteSecret(guarded, "alpha", { key: "ALPHA_KEY", project }, `alpha-${uniqueName("v")}`);
+      await waitForReady(guarded.controlNamespace, "alpha", { status: "True", reason: "Blocked" });
+      const pod = {
+        metadata: {
+          name: "task",
+          labels: { [labels.inject]: "true", project, domain },
+          annotations: { "secrets.flyte.org/secrets": JSON.stringify([{ key: "ALPHA_KEY" }]) },
+        },
+        spec: { containers: [{ name: "main", image: "registry.invalid/task:1" }] },
+      };
+      const refusal = await waitFor(
+        async () => {
+          try {
+            await core().createNamespacedPod({ namespace: squat, body: pod, dryRun: "All" });
+            return undefined;
+          } catch (error) {
+            const body = String((error as { body?: unknown }).body ?? error);
+            return body.includes(name) ? body : undefined;
+          }
+        },
+        { description: "the webhook to refuse a pod in the squatted namespace" },
+      );
+      expect(refusal).toContain(squat);
+      expect(refusal).toContain("403");
+      expect(refusal).not.toContain("attacker-value");
+    } finally {
+      await operator.stop();
+    }
+  });
 });
