@@ -1,8 +1,11 @@
 // flyte-secrets: one program, subcommands per process (DESIGN §6): `controller`, `webhook`, and `operator` (both).
 // Configuration: one YAML file (--config or FLYTE_SECRETS_CONFIG) with flag overrides. Wiring only.
 import { readFileSync } from "node:fs";
+import type { KubeConfig } from "@kubernetes/client-node";
 import { Command, InvalidArgumentError } from "commander";
+import type { Logger } from "pino";
 import { Registry } from "prom-client";
+import { createFlyteApi, flyteApiOptions, withFlyteApi } from "./api/index.ts";
 import { type Config, defaultConfig, parseConfig } from "./config/config.ts";
 import { Controller } from "./controller/controller.ts";
 import { loadKubeConfig } from "./kube/config.ts";
@@ -93,6 +96,7 @@ async function serve(
   const log = createLogger(logLevel);
   const server = await startProbeServer({
     port: metricsPort,
+    portSetting: `--metrics-port (or ${name === "webhook" ? "webhook" : "controller"}.metricsPort in the config file)`,
     registry,
     notReadyReason: () => proc.notReadyReason(),
   });
@@ -112,6 +116,12 @@ async function serve(
   process.once("SIGINT", () => void shutdown("SIGINT"));
   await proc.start();
   log.info({ metricsPort }, `${name} started`);
+}
+
+/** The process with the Flyte API beside it when the configuration enables it (controller and operator only). */
+function withFlyteApiOf(proc: Process, kc: KubeConfig, config: Config, log: Logger): Process {
+  const options = flyteApiOptions(config);
+  return withFlyteApi(proc, options === undefined ? undefined : createFlyteApi(kc, options, log));
 }
 
 function common(command: Command): Command {
@@ -140,14 +150,12 @@ common(
   .option("--leader-elect", "elect a leader through a Lease before writing")
   .action(async (flags: Flags) => {
     const config = resolveConfig(flags, "controller");
-    const controller = new Controller(
-      loadKubeConfig(flags),
-      controllerOptions(config),
-      createLogger(config.logLevel),
-    );
+    const kc = loadKubeConfig(flags);
+    const log = createLogger(config.logLevel);
+    const controller = new Controller(kc, controllerOptions(config), log);
     await serve(
       "controller",
-      controller,
+      withFlyteApiOf(controller, kc, config, log),
       controller.metrics.registry,
       config.controller.metricsPort,
       config.logLevel,
@@ -173,12 +181,20 @@ common(
   .option("--cert-dir <dir>", "folder for the webhook's tls.crt and tls.key")
   .action(async (flags: Flags) => {
     const config = resolveConfig(flags, "operator");
-    const operator = new Operator(loadKubeConfig(flags), config, createLogger(config.logLevel));
+    const kc = loadKubeConfig(flags);
+    const log = createLogger(config.logLevel);
+    const operator = new Operator(kc, config, log);
     const registry = Registry.merge([
       operator.controller.metrics.registry,
       operator.webhook.metrics.registry,
     ]);
-    await serve("operator", operator, registry, config.controller.metricsPort, config.logLevel);
+    await serve(
+      "operator",
+      withFlyteApiOf(operator, kc, config, log),
+      registry,
+      config.controller.metricsPort,
+      config.logLevel,
+    );
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -7,6 +7,12 @@ import { isMapping, type Mapping } from "../domain/shapes.ts";
 
 export interface Config {
   readonly controlNamespaces: readonly string[];
+  /**
+   * Which installation this is: the value of the label `secrets.flyte.org/installation` on every Secret it manages,
+   * so two installations on one cluster never change each other's Secrets. Unset: the first control namespace (read
+   * it with `installationOf`, which also sees a `--control-namespace` override).
+   */
+  readonly installation?: string;
   readonly podLabels: { readonly project: string; readonly domain: string };
   readonly namespaceTemplate?: NameTemplate;
   /** Only namespaces carrying all these labels are considered (default: all); lets installations share a cluster. */
@@ -36,7 +42,91 @@ export interface Config {
     /** Which Flyte made `inject-flyte-secrets` pods: `auto` (by the `organization` label), `flyte1` or `flyte2`. */
     readonly flyteForm: "auto" | "flyte1" | "flyte2";
   };
+  readonly api: ApiConfig;
 }
+
+// --- The Flyte API (flyteidl2 SecretService for Flyte's own CLI and SDK; DESIGN §7.1) ---
+
+/** The Flyte API's settings: served by the controller (and the operator), never by the webhook. */
+export interface ApiConfig {
+  readonly enabled: boolean;
+  readonly port: number;
+  /** Listen address; "" for all interfaces. Plaintext mode listens on 127.0.0.1 whatever this says. */
+  readonly host: string;
+  /** Local mode only: no TLS, no authentication (callers act as the operator itself), bound to loopback. */
+  readonly plaintext: boolean;
+  readonly tls: {
+    /** The kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt) in the first control namespace. */
+    readonly secretName: string;
+    /** The controller keeps that Secret (a CA and a serving certificate); false: cert-manager or another tool does. */
+    readonly selfManaged: boolean;
+    /** The names the serving certificate covers (self-managed). */
+    readonly dnsNames: readonly string[];
+    readonly ipAddresses: readonly string[];
+  };
+}
+
+/** The names of the API's Service in `namespace`, as the chart names it. */
+export function apiServiceNames(namespace: string, service = "flyte-secrets-api"): string[] {
+  return [
+    service,
+    `${service}.${namespace}`,
+    `${service}.${namespace}.svc`,
+    `${service}.${namespace}.svc.cluster.local`,
+  ];
+}
+
+export function defaultApiConfig(namespace: string): ApiConfig {
+  return {
+    enabled: false,
+    port: 8443,
+    host: "",
+    plaintext: false,
+    tls: {
+      secretName: "flyte-secrets-api-tls",
+      selfManaged: true,
+      dnsNames: apiServiceNames(namespace),
+      ipAddresses: [],
+    },
+  };
+}
+
+const ipAddress = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+)$/;
+const dnsName = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function validateApiConfig(raw: unknown, r: Reader, namespace: string): ApiConfig {
+  const base = defaultApiConfig(namespace);
+  const api = r.object(raw, "api", ["enabled", "port", "host", "plaintext", "tls"]);
+  const tls = r.object(api.tls, "api.tls", ["secretName", "selfManaged", "dnsNames", "ipAddresses"]);
+  const list = (value: unknown, path: string, fallback: readonly string[], pattern: RegExp, rule: string) =>
+    Array.isArray(value) && value.length === 0 ? [] : r.strings(value, path, fallback, pattern, rule);
+  return {
+    enabled: r.boolean(api.enabled, "api.enabled", base.enabled),
+    port: r.integer(api.port, "api.port", base.port, 0, 65535),
+    host: api.host === "" ? "" : r.string(api.host, "api.host", base.host),
+    plaintext: r.boolean(api.plaintext, "api.plaintext", base.plaintext),
+    tls: {
+      secretName: r.string(
+        tls.secretName,
+        "api.tls.secretName",
+        base.tls.secretName,
+        dnsName,
+        "a Secret name",
+      ),
+      selfManaged: r.boolean(tls.selfManaged, "api.tls.selfManaged", base.tls.selfManaged),
+      dnsNames: list(tls.dnsNames, "api.tls.dnsNames", base.tls.dnsNames, dnsName, "a DNS name"),
+      ipAddresses: list(
+        tls.ipAddresses,
+        "api.tls.ipAddresses",
+        base.tls.ipAddresses,
+        ipAddress,
+        "an IP address",
+      ),
+    },
+  };
+}
+
+// --- end of the Flyte API's settings ---
 
 export function defaultConfig(namespace: string): Config {
   return {
@@ -59,7 +149,13 @@ export function defaultConfig(namespace: string): Config {
       },
     },
     webhook: { port: 9443, metricsPort: 8081, certDir: "/etc/flyte-secrets/tls", flyteForm: "auto" },
+    api: defaultApiConfig(namespace),
   };
+}
+
+/** The installation's identity: `installation`, else the first control namespace. */
+export function installationOf(config: Pick<Config, "installation" | "controlNamespaces">): string {
+  return config.installation ?? config.controlNamespaces[0] ?? "flyte-secrets";
 }
 
 export type ConfigResult =
@@ -139,12 +235,14 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
   const r = new Reader();
   const top = r.object(raw, "config", [
     "controlNamespaces",
+    "installation",
     "podLabels",
     "namespaceTemplate",
     "namespaceSelector",
     "logLevel",
     "controller",
     "webhook",
+    "api",
   ]);
   const podLabels = r.object(top.podLabels, "podLabels", ["project", "domain"]);
   const controller = r.object(top.controller, "controller", [
@@ -194,6 +292,14 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
         namespaceSelector[key] = r.string(value, `namespaceSelector.${key}`, "", labelValue, "a label value");
       }
     }
+  }
+
+  let installation: string | undefined;
+  if (top.installation !== undefined && top.installation !== null) {
+    const rule =
+      "a label value of 1 to 63 characters (letters, digits, '-', '_', '.'; starting and ending alphanumeric)";
+    installation = r.string(top.installation, "installation", "", labelValue, rule);
+    if (installation.length > 63) r.errors.push(`installation must be ${rule}`);
   }
 
   const leaderElection = {
@@ -255,6 +361,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
       ),
       domain: r.string(podLabels.domain, "podLabels.domain", base.podLabels.domain, labelKey, "a label key"),
     },
+    ...(installation !== undefined ? { installation } : {}),
     ...(namespaceTemplate ? { namespaceTemplate } : {}),
     ...(namespaceSelector ? { namespaceSelector } : {}),
     logLevel: r.string(
@@ -322,6 +429,7 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
         "auto, flyte1 or flyte2",
       ) as Config["webhook"]["flyteForm"],
     },
+    api: validateApiConfig(top.api, r, namespace),
   };
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, config };
 }

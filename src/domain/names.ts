@@ -98,6 +98,8 @@ export function readableFlyteSecretName(key: string, scope: Scope): string | und
   let name = readableForm(key);
   if (scope.project !== undefined) name += `.p.${readableForm(scope.project)}`;
   if (scope.domain !== undefined) name += `.d.${readableForm(scope.domain)}`;
+  // A managed Secret's name (FLYTE_SECRETS, say): the source Secret would be refused by the admission policy.
+  if (isManagedSecretName(name)) return undefined;
   return name.length <= DNS_SUBDOMAIN_MAX && dnsSubdomain.test(name) ? name : undefined;
 }
 

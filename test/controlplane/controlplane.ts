@@ -275,7 +275,8 @@ export class ControlPlane {
           `--kubeconfig=${kcmKubeconfig}`,
           `--authentication-kubeconfig=${kcmKubeconfig}`,
           `--authorization-kubeconfig=${kcmKubeconfig}`,
-          "--controllers=garbagecollector,namespace,serviceaccount,root-ca-certificate-publisher-controller",
+          // The last one type-checks ValidatingAdmissionPolicies into their status (the chart ships one).
+          "--controllers=garbagecollector,namespace,serviceaccount,root-ca-certificate-publisher-controller,validatingadmissionpolicy-status-controller",
           `--service-account-private-key-file=${files.saKey}`,
           `--root-ca-file=${files.ca}`,
           "--leader-elect=false",

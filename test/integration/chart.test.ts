@@ -275,6 +275,13 @@ describe("helm chart", () => {
         resources: ["secrets"],
         verbs: ["get", "list", "watch", "create", "update", "delete"],
       },
+      // Checked by other installations' ValidatingAdmissionPolicies (README "Two installations").
+      {
+        apiGroups: ["secrets.flyte.org"],
+        resources: ["installations"],
+        resourceNames: ["flyte-secrets"],
+        verbs: ["manage"],
+      },
       {
         apiGroups: ["admissionregistration.k8s.io"],
         resources: ["mutatingwebhookconfigurations"],
@@ -294,6 +301,7 @@ describe("helm chart", () => {
     });
     const certificates = manifests.filter((m) => m.kind === "Certificate");
     expect(certificates.map((c) => c.metadata.name).sort()).toEqual([
+      "flyte-secrets-api",
       "flyte-secrets-ca",
       "flyte-secrets-webhook",
     ]);
@@ -320,7 +328,7 @@ describe("helm chart", () => {
       tls: { certManager: { enabled: true, issuerRef: { name: "corp-ca", kind: "ClusterIssuer" } } },
     });
     expect(external.filter((m) => m.kind === "Issuer")).toEqual([]);
-    expect(only(external, "Certificate").spec).toMatchObject({
+    expect(only(external, "Certificate", "webhook").spec).toMatchObject({
       issuerRef: { name: "corp-ca", kind: "ClusterIssuer" },
     });
   });

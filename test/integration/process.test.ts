@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CoordinationV1Api, CoreV1Api } from "@kubernetes/client-node";
@@ -114,6 +115,36 @@ describe("flyte-secrets process", () => {
     );
     proc.child.kill("SIGTERM");
     expect(await proc.exited).toBe(0);
+  });
+
+  it("exits with an error naming the port and the fix when its probe port is taken", async () => {
+    // Someone else holds the port (as a second copy of the process on the same host would).
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const taken = (holder.address() as AddressInfo).port;
+    try {
+      const dir = await scratchDir("flyte-secrets-config-");
+      const config = join(dir, "config.yaml");
+      await writeFile(config, `controlNamespaces: [${uniqueName("probe")}]\n`);
+      const proc = start([
+        "controller",
+        "--config",
+        config,
+        "--kubeconfig",
+        controlPlane().kubeconfigPath,
+        "--metrics-port",
+        String(taken),
+      ]);
+      children.push(proc.child);
+      expect(await proc.exited).toBe(2);
+      const output = proc.output();
+      expect(output).toContain(`cannot serve /healthz, /readyz and /metrics on 0.0.0.0:${taken}`);
+      expect(output).toContain("already in use");
+      expect(output).toContain("--metrics-port (or controller.metricsPort in the config file)");
+      expect(output).not.toContain("controller started");
+    } finally {
+      holder.close();
+    }
   });
 
   it("refuses an invalid config file with one message per problem", async () => {

@@ -41,6 +41,7 @@ import {
 } from "./support/chart.ts";
 import { flyte } from "./support/cli.ts";
 import { scratchDir, uniqueName } from "./support/cluster.ts";
+import { flyteConfig, flyteTools, tokenCommand } from "./support/flyte-api.ts";
 
 const release = "flyte-secrets";
 const namespace = "flyte-secrets";
@@ -61,6 +62,7 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
   let webhookKubeconfig = "";
   let caPem = "";
   const hostConfigName = uniqueName("flyte-secrets-host");
+  let apiPort = 0;
   const ns = { bound: "my-project-development", other: "other-project-development" };
 
   const taskPod = (name: string, podProject: string): V1Pod => ({
@@ -90,7 +92,8 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
       namespace,
       "--create-namespace",
       "-f",
-      await valuesFile(isolatedValues(uniqueName("unreached"))),
+      // With the ValidatingAdmissionPolicy on: the controller's token must get its writes past it.
+      await valuesFile({ ...isolatedValues(uniqueName("unreached")), admissionPolicy: { enabled: true } }),
     );
     if (installed.code !== 0) throw new Error(`helm install failed: ${installed.stderr}`);
     await waitFor(async () => ((await cluster.kubectl("get", PLURAL, "-A")).code === 0 ? true : undefined), {
@@ -108,8 +111,17 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
     const configMap = await core.readNamespacedConfigMap({ name: "flyte-secrets-config", namespace });
     const config = load(configMap.data?.["config.yaml"] ?? "") as {
       controller: { webhookTls: { serviceName: string } };
+      api: { host: string; port: number; tls: { dnsNames: string[] } };
     };
     config.controller.webhookTls.serviceName = "localhost";
+    // The Flyte API the chart enables: on loopback, on a free port, its certificate also naming "localhost".
+    apiPort = await freePort();
+    config.api = {
+      ...config.api,
+      host: "127.0.0.1",
+      port: apiPort,
+      tls: { ...config.api.tls, dnsNames: [...config.api.tls.dnsNames, "localhost"] },
+    };
     const configFile = join(scratch, "config.yaml");
     await writeFile(configFile, dump(config));
 
@@ -303,6 +315,62 @@ describe("the chart's RBAC, proven by running its components with its ServiceAcc
     expect(refused?.code).toBe(403);
     expect(refused?.body).toContain("MY_SECRET_KEY");
     expect(refused?.body).toContain("other_project");
+  });
+
+  it("serves the Flyte API with only its own permissions: Flyte's CLI with a token creates, gets and deletes", async () => {
+    const core = cluster.kubeConfig().makeApiClient(CoreV1Api);
+    await core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: "flyte-admin" } } });
+    expect(
+      (
+        await cluster.kubectl(
+          "create",
+          "role",
+          "flyte-admin",
+          "-n",
+          namespace,
+          "--verb=get,list,create,update,delete",
+          `--resource=${PLURAL}.${GROUP},secrets`,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cluster.kubectl(
+          "create",
+          "rolebinding",
+          "flyte-admin",
+          "-n",
+          namespace,
+          "--role=flyte-admin",
+          `--serviceaccount=${namespace}:flyte-admin`,
+        )
+      ).code,
+    ).toBe(0);
+    const tlsSecret = await waitFor(
+      async () => {
+        const secret = await core
+          .readNamespacedSecret({ name: "flyte-secrets-api-tls", namespace })
+          .catch(() => undefined);
+        return secret?.data?.["tls.crt"] ? secret : undefined;
+      },
+      { description: "the controller to create the Flyte API's TLS Secret", timeoutMs: 30_000 },
+    );
+    const dir = await scratchDir("flyte-secrets-rbac-api-");
+    const ca = join(dir, "ca.crt");
+    await writeFile(ca, Buffer.from(tlsSecret.data?.["ca.crt"] ?? "", "base64"));
+    const config = await flyteConfig(dir, "flyte", {
+      endpoint: `dns:///localhost:${apiPort}`,
+      caCertFilePath: ca,
+      authType: "ExternalCommand",
+      command: tokenCommand(namespace, "flyte-admin", cluster.info),
+    });
+    const tools = await flyteTools(dir);
+    const created = await tools.cli(config, ["create", "secret", "API_KEY", "--value", value]);
+    expect(created.code, created.stdout + created.stderr).toBe(0);
+    const got = await tools.cli(config, ["get", "secret", "API_KEY"]);
+    expect(got.stdout).toContain("'name': 'API_KEY'");
+    const deleted = await tools.cli(config, ["delete", "secret", "API_KEY"]);
+    expect(deleted.code, deleted.stdout + deleted.stderr).toBe(0);
   });
 
   it("logged no warning or error (nothing was forbidden) and never the value", async () => {

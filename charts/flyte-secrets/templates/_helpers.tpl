@@ -40,6 +40,16 @@
 {{- include "flyte-secrets.controller.fullname" . }}
 {{- end }}
 
+{{/* The installation's id (label secrets.flyte.org/installation on managed Secrets): the value, else the release namespace. */}}
+{{- define "flyte-secrets.installation" -}}
+{{- default .Release.Namespace .Values.installation }}
+{{- end }}
+
+{{/* The controller's username, as the API server sees its ServiceAccount token. */}}
+{{- define "flyte-secrets.controller.username" -}}
+{{- printf "system:serviceaccount:%s:%s" .Release.Namespace (include "flyte-secrets.controller.fullname" .) }}
+{{- end }}
+
 {{- define "flyte-secrets.configMap" -}}
 {{- printf "%s-config" (include "flyte-secrets.fullname" .) }}
 {{- end }}
@@ -58,7 +68,7 @@ Lease in the first one, and webhook pods can mount a Secret of their own namespa
 
 {{- define "flyte-secrets.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "flyte-secrets.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{- define "flyte-secrets.labels" -}}

@@ -50,11 +50,11 @@ export function sharedCluster(): Cluster {
  * A control plane of its own, with the shared one's binaries: for running the controller exactly as the chart
  * deploys it, which acts on every participating namespace of its cluster and so cannot share one with other tests.
  */
-export async function startDedicatedCluster(): Promise<{
+export async function startDedicatedCluster(dir?: string): Promise<{
   cluster: Cluster;
   stop(keepFiles: boolean): Promise<void>;
 }> {
-  const plane = await ControlPlane.start({ binaries: controlPlane().binaries });
+  const plane = await ControlPlane.start({ binaries: controlPlane().binaries, ...(dir ? { dir } : {}) });
   return { cluster: clusterOf(plane.info), stop: (keepFiles) => plane.stop({ keepFiles }) };
 }
 
@@ -83,12 +83,17 @@ export function valuesFile(values: object): Promise<string> {
 /**
  * Values that keep a test installation's MutatingWebhookConfiguration away from every namespace of the cluster
  * (only namespaces labelled with this unique value would be sent to it). Nothing runs the chart's pods here, so its
- * Service has no endpoints and, failing closed, it would refuse other tests' task pods.
+ * Service has no endpoints and, failing closed, it would refuse other tests' task pods. Its ValidatingAdmissionPolicy
+ * is off too: it applies to the whole cluster and would refuse other tests' controllers, which run as the admin.
  */
 export function isolatedValues(id: string): {
   webhook: { namespaceSelector: { matchLabels: Record<string, string> } };
+  admissionPolicy: { enabled: boolean };
 } {
-  return { webhook: { namespaceSelector: { matchLabels: { "flyte-secrets.test/chart-only": id } } } };
+  return {
+    webhook: { namespaceSelector: { matchLabels: { "flyte-secrets.test/chart-only": id } } },
+    admissionPolicy: { enabled: false },
+  };
 }
 
 /** `helm template` with these values; throws with helm's message when rendering fails. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig, parseConfig } from "../../../src/config/config.ts";
+import { defaultConfig, installationOf, parseConfig } from "../../../src/config/config.ts";
 
 describe("configuration file", () => {
   it("gives the defaults for an empty file, scoped to the namespace", () => {
@@ -45,6 +45,16 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
     });
   });
 
+  it("names the installation: the setting, else the first control namespace (also when given by flag)", () => {
+    const set = parseConfig("installation: blue\ncontrolNamespaces: [ops]", "ns");
+    expect(set.ok && installationOf(set.config)).toBe("blue");
+    const unset = parseConfig("controlNamespaces: [ops, more]", "ns");
+    expect(unset.ok && installationOf(unset.config)).toBe("ops");
+    expect(installationOf(defaultConfig("flyte-secrets"))).toBe("flyte-secrets");
+    // main.ts replaces controlNamespaces with --control-namespace; the default follows it.
+    expect(unset.ok && installationOf({ ...unset.config, controlNamespaces: ["flag-ns"] })).toBe("flag-ns");
+  });
+
   it.each([
     ["controlNamespaces: Flyte_Secrets", "controlNamespaces must be a non-empty list"],
     ["controlNamespaces: [Flyte_Secrets]", "controlNamespaces[0] must be a DNS label"],
@@ -71,6 +81,9 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
     ["controller: [1]", "controller must be a mapping"],
     ["namespaceSelector: {'bad key!': x}", 'namespaceSelector key "bad key!" must be a label key'],
     ["key: [unclosed", "config: "],
+    ["installation: ''", "installation must be a label value of 1 to 63 characters"],
+    ["installation: 'team a'", "installation must be a label value"],
+    [`installation: ${"x".repeat(64)}`, "installation must be a label value of 1 to 63 characters"],
   ])("refuses %s", (text, message) => {
     const result = parseConfig(text, "ns");
     expect(result.ok).toBe(false);

@@ -5,6 +5,7 @@ import {
   flyteSecretName,
   flyteSecretNames,
   imagePullSecretName,
+  isManagedSecretName,
   readableFlyteSecretName,
   scopeSecretName,
   uniqueFlyteSecretName,
@@ -96,9 +97,14 @@ describe("names", () => {
     [".hidden", {}, undefined],
     ["a..b", {}, undefined],
     ["k".repeat(250), { project: "p" }, undefined],
+    // Managed Secret names are the controller's alone (the admission policy refuses them to the CLI).
+    ["FLYTE_SECRETS", {}, undefined],
+    ["flyte-secrets", { project: "p" }, undefined],
+    ["FLYTE_SECRETS_X", {}, "flyte-secrets-x"],
   ])("names the FlyteSecret of %j in %j readably: %j", (key, scope, name) => {
     expect(readableFlyteSecretName(key, scope)).toBe(name);
     expect(flyteSecretName(key, scope)).toBe(name ?? uniqueFlyteSecretName(key, scope));
+    expect(isManagedSecretName(flyteSecretName(key, scope))).toBe(false);
     expect(flyteSecretNames(key, scope)).toEqual(
       name === undefined ? [uniqueFlyteSecretName(key, scope)] : [name, uniqueFlyteSecretName(key, scope)],
     );

@@ -3,7 +3,7 @@
 // nothing that `npm ci --omit=dev` would leave out.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -49,7 +49,7 @@ describe("the compiled program, laid out as in the image", () => {
 
   beforeAll(async () => {
     app = join(await mkdtemp(join(tmpdir(), "flyte-secrets-image-")), "app");
-    // `npm run build` is `tsc -p tsconfig.build.json`; only the output folder differs.
+    // `npm run build` is `tsc -p tsconfig.build.json` and a copy; only the output folder differs.
     const build = await run([
       join(root, "node_modules", "typescript", "bin", "tsc"),
       "-p",
@@ -58,6 +58,8 @@ describe("the compiled program, laid out as in the image", () => {
       join(app, "dist"),
     ]);
     expect(build.code, build.stdout + build.stderr).toBe(0);
+    // ... then `cp -R src/api/gen dist/api/`: the compiled Flyte API code, committed as JavaScript.
+    await cp(join(root, "src", "api", "gen"), join(app, "dist", "api", "gen"), { recursive: true });
     await copyFile(join(root, "package.json"), join(app, "package.json"));
     await symlink(join(root, "node_modules"), join(app, "node_modules"));
     main = join(app, "dist", "main.js");
