@@ -5,7 +5,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
 import type { Logger } from "pino";
-import type { Config } from "./config/config.ts";
+import { type Config, installationOf } from "./config/config.ts";
 import { Controller, type ControllerOptions } from "./controller/controller.ts";
 import { describeApiError } from "./kube/errors.ts";
 import { tlsFilesIn } from "./webhook/tls-files.ts";
@@ -23,6 +23,7 @@ export function controllerOptions(config: Config, extra: Partial<ControllerOptio
   const service = tls.serviceName;
   return {
     controlNamespaces: config.controlNamespaces,
+    installation: installationOf(config),
     ...(config.namespaceTemplate ? { nameTemplate: config.namespaceTemplate } : {}),
     ...(config.namespaceSelector ? { namespaceSelector: config.namespaceSelector } : {}),
     limits: config.controller.limits,

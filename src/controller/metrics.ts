@@ -13,6 +13,7 @@ export function createControllerMetrics(
   managedSecrets: () => number,
   watchAges: () => ReadonlyArray<readonly [string, number]>,
   isLeader: () => boolean,
+  apiRequests: () => ReadonlyMap<string, number> = () => new Map(),
 ): ControllerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "flyte_secrets_controller_" });
@@ -66,6 +67,15 @@ export function createControllerMetrics(
     registers: [registry],
     collect() {
       this.set(isLeader() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "flyte_secrets_api_requests",
+    help: "API requests made since start, by kind (watch = a watch opened; otherwise the HTTP method).",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+    collect() {
+      for (const [kind, count] of apiRequests()) this.set({ kind }, count);
     },
   });
   return { registry, reconciles, reconcileDuration, writes };

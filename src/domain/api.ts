@@ -23,6 +23,8 @@ export const labels = {
   scopeKind: `${PREFIX}scope`,
   scopeProject: `${PREFIX}scope-project`,
   scopeDomain: `${PREFIX}scope-domain`,
+  /** On managed Secrets: which installation (controller) owns them; see `installation` in the config. */
+  installation: `${PREFIX}installation`,
 } as const;
 
 export const MANAGED_BY = "flyte-secrets";
@@ -56,6 +58,10 @@ export interface FlyteSecretSpec {
 
 export type ReadyReason =
   | "Materialized"
+  | "Materializing"
+  | "NoNamespaces"
+  | "Blocked"
+  | "Pending"
   | "SourceNotFound"
   | "SourceKeyNotFound"
   | "Conflict"
@@ -72,9 +78,25 @@ export interface Condition {
   readonly observedGeneration?: number;
 }
 
+/** Why a namespace's copy of a managed Secret is not pointed at (status.blocked). */
+export type BlockedReason = "NotManaged" | "OtherInstallation" | "Modified";
+
+export interface BlockedEntry {
+  readonly namespace: string;
+  readonly secret: string;
+  readonly reason: BlockedReason;
+}
+
+/** status.blocked holds at most this many entries. */
+export const MAX_BLOCKED_ENTRIES = 50;
+
 export interface FlyteSecretStatus {
   readonly observedGeneration?: number;
+  /** Namespaces holding the key now. */
   readonly namespaces?: number;
+  /** Namespaces that should hold it. */
+  readonly expectedNamespaces?: number;
+  readonly blocked?: readonly BlockedEntry[];
   readonly conditions?: readonly Condition[];
 }
 

@@ -95,9 +95,22 @@ export function entryId(entry: CatalogEntry): string {
   return `${entry.namespace}/${entry.name}`;
 }
 
+// Date.parse is costly and a sort calls it twice per comparison: remember each timestamp's value (timestamps repeat
+// little and are small; the memo is cleared when it grows past a bound).
+const parsedTimes = new Map<string, number>();
+function timeOf(iso: string): number {
+  let t = parsedTimes.get(iso);
+  if (t === undefined) {
+    if (parsedTimes.size > 100_000) parsedTimes.clear();
+    t = Date.parse(iso);
+    parsedTimes.set(iso, t);
+  }
+  return t;
+}
+
 /** Older first; ties broken by namespace/name so the order is total and deterministic. */
 export function compareAge(a: CatalogEntry, b: CatalogEntry): number {
-  const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  const byTime = timeOf(a.createdAt) - timeOf(b.createdAt);
   if (Number.isFinite(byTime) && byTime !== 0) return byTime;
   return entryId(a) < entryId(b) ? -1 : entryId(a) > entryId(b) ? 1 : 0;
 }
@@ -253,6 +266,9 @@ export function sourceFactsOf(
 
 /** A usable Docker config JSON, by the same rule the CLI and the Flyte API check before writing. */
 function isDockerConfig(base64: string): boolean {
+  // Most values are not JSON objects: look at the first decoded characters before decoding and parsing it all.
+  const head = Buffer.from(base64.slice(0, 8), "base64").toString("utf8").trimStart();
+  if (head !== "" && !head.startsWith("{")) return false;
   return dockerConfigProblem(Buffer.from(base64, "base64")) === undefined;
 }
 

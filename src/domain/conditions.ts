@@ -1,43 +1,135 @@
-// FlyteSecret status (DESIGN §3): the Ready condition in metav1.Condition shape, whose lastTransitionTime moves only
-// when its status changes, and the comparison that keeps status writes to real changes.
-import type { Condition, FlyteSecretStatus } from "./api.ts";
+// FlyteSecret status (DESIGN §3 and the status contract): the Ready condition in metav1.Condition shape, whose
+// lastTransitionTime moves only when its status changes; the counts (`namespaces` holding the key now,
+// `expectedNamespaces` that should); `blocked` copies; the comparison that keeps status writes to real changes; and
+// which transitions deserve an Event. Ready=True means "servable": Materialized only when every namespace that should
+// hold the key holds it.
+import {
+  type BlockedEntry,
+  type BlockedReason,
+  type Condition,
+  type FlyteSecretStatus,
+  labels,
+  MAX_BLOCKED_ENTRIES,
+} from "./api.ts";
 import type { Assessment } from "./catalog.ts";
+import { describeScope, type Scope } from "./scope.ts";
 
-export function readyCondition(
-  assessment: Assessment,
-  namespaces: number,
-  key: string,
-  generation: number,
-  previous: readonly Condition[] | undefined,
-  now: Date,
-): Condition {
-  const status = assessment.ready ? "True" : "False";
-  const message = assessment.ready
-    ? `key ${key} is available in ${namespaces} namespace${namespaces === 1 ? "" : "s"}`
-    : assessment.message;
-  const old = previous?.find((c) => c.type === "Ready");
+export interface StatusFacts {
+  readonly assessment: Assessment;
+  readonly key: string;
+  readonly scope: Scope;
+  readonly generation: number;
+  /** Namespaces holding the controller's verified copy of the key now. */
+  readonly holding: number;
+  /** Participating namespaces whose pods may ask for the key (0 when the FlyteSecret is not Ready). */
+  readonly expected: number;
+  /** Namespaces where a Secret with the managed name is not the controller's (sorted; any number). */
+  readonly blocked: readonly BlockedEntry[];
+  /** How long a brand-new FlyteSecret waits for its source before SourceNotFound is reported. */
+  readonly pendingGraceMs: number;
+  /** Age of the FlyteSecret. */
+  readonly ageMs: number;
+}
+
+export interface StatusDecision {
+  readonly status: FlyteSecretStatus;
+  /** Decide again after this long (the end of the Pending grace period). */
+  readonly recheckAfterMs?: number;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+const fixOf: Record<BlockedReason, string> = {
+  NotManaged:
+    "a Secret with the managed name exists there without this installation's labels; delete it so the controller can write its own",
+  OtherInstallation:
+    "it belongs to another flyte-secrets installation; give the installations disjoint namespaceSelectors",
+  Modified:
+    "its content was changed by someone else and could not be restored; see the controller log and delete the Secret so it is recreated",
+};
+
+/** One sentence naming blocked namespaces and Secrets (the first few) and the fix. */
+export function describeBlocked(blocked: readonly BlockedEntry[]): string {
+  const shown = blocked
+    .slice(0, 3)
+    .map((b) => `Secret ${b.namespace}/${b.secret} (${b.reason}: ${fixOf[b.reason]})`);
+  const more =
+    blocked.length > shown.length ? `; and ${blocked.length - shown.length} more (see status.blocked)` : "";
+  return `${shown.join("; ")}${more}`;
+}
+
+function readyParts(facts: StatusFacts): {
+  status: Condition["status"];
+  reason: string;
+  message: string;
+  recheck?: number;
+} {
+  const { assessment, key } = facts;
+  if (!assessment.ready) {
+    if (assessment.reason === "SourceNotFound" && facts.ageMs < facts.pendingGraceMs) {
+      return {
+        status: "Unknown",
+        reason: "Pending",
+        message: `waiting for the source Secret named in spec.valueFrom.secretKeyRef (flyte create secret writes it right after the FlyteSecret); ${assessment.message}`,
+        recheck: facts.pendingGraceMs - facts.ageMs,
+      };
+    }
+    return { status: "False", reason: assessment.reason, message: assessment.message };
+  }
+  if (facts.expected === 0) {
+    return {
+      status: "True",
+      reason: "NoNamespaces",
+      message: `no participating namespace can see scope ${describeScope(facts.scope)}, so key ${key} is in no namespace yet; label a namespace ${labels.project}=<project> and/or ${labels.domain}=<domain>, or ${labels.shared}=true`,
+    };
+  }
+  if (facts.blocked.length > 0) {
+    return {
+      status: "True",
+      reason: "Blocked",
+      message: `key ${key} is in ${facts.holding} of ${plural(facts.expected, "namespace")}; pods in ${plural(facts.blocked.length, "namespace")} are refused because the copy there is not the controller's: ${describeBlocked(facts.blocked)}`,
+    };
+  }
+  if (facts.holding < facts.expected) {
+    return {
+      status: "True",
+      reason: "Materializing",
+      message: `key ${key} is in ${facts.holding} of ${plural(facts.expected, "namespace")}`,
+    };
+  }
   return {
-    type: "Ready",
-    status,
-    reason: assessment.reason,
-    message,
-    lastTransitionTime:
-      old !== undefined && old.status === status ? old.lastTransitionTime : now.toISOString(),
-    observedGeneration: generation,
+    status: "True",
+    reason: "Materialized",
+    message: `key ${key} is available in ${plural(facts.expected, "namespace")}`,
   };
 }
 
-export function desiredStatus(
-  assessment: Assessment,
-  namespaces: number,
-  key: string,
-  generation: number,
+/** The status the controller writes, given the facts it gathered and the previous status. */
+export function decideStatus(
+  facts: StatusFacts,
   previous: FlyteSecretStatus | undefined,
   now: Date,
-): FlyteSecretStatus {
-  const ready = readyCondition(assessment, namespaces, key, generation, previous?.conditions, now);
+): StatusDecision {
+  const parts = readyParts(facts);
+  const old = previous?.conditions?.find((c) => c.type === "Ready");
+  const ready: Condition = {
+    type: "Ready",
+    status: parts.status,
+    reason: parts.reason,
+    message: parts.message,
+    lastTransitionTime:
+      old !== undefined && old.status === parts.status ? old.lastTransitionTime : now.toISOString(),
+    observedGeneration: facts.generation,
+  };
   const others = (previous?.conditions ?? []).filter((c) => c.type !== "Ready");
-  return { observedGeneration: generation, namespaces, conditions: [...others, ready] };
+  const status: FlyteSecretStatus = {
+    observedGeneration: facts.generation,
+    namespaces: facts.holding,
+    expectedNamespaces: facts.expected,
+    blocked: facts.blocked.slice(0, MAX_BLOCKED_ENTRIES),
+    conditions: [...others, ready],
+  };
+  return parts.recheck === undefined ? { status } : { status, recheckAfterMs: parts.recheck };
 }
 
 function sameCondition(a: Condition | undefined, b: Condition | undefined): boolean {
@@ -52,12 +144,28 @@ function sameCondition(a: Condition | undefined, b: Condition | undefined): bool
   );
 }
 
+function sameBlocked(
+  a: readonly BlockedEntry[] | undefined,
+  b: readonly BlockedEntry[] | undefined,
+): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return (
+    x.length === y.length &&
+    x.every(
+      (e, i) => e.namespace === y[i]?.namespace && e.secret === y[i]?.secret && e.reason === y[i]?.reason,
+    )
+  );
+}
+
 export function sameStatus(a: FlyteSecretStatus | undefined, b: FlyteSecretStatus | undefined): boolean {
   const ca = a?.conditions ?? [];
   const cb = b?.conditions ?? [];
   return (
     a?.observedGeneration === b?.observedGeneration &&
     (a?.namespaces ?? 0) === (b?.namespaces ?? 0) &&
+    (a?.expectedNamespaces ?? 0) === (b?.expectedNamespaces ?? 0) &&
+    sameBlocked(a?.blocked, b?.blocked) &&
     ca.length === cb.length &&
     ca.every((c) =>
       sameCondition(
@@ -68,16 +176,48 @@ export function sameStatus(a: FlyteSecretStatus | undefined, b: FlyteSecretStatu
   );
 }
 
-/** A transition worth an Event: the Ready status or reason changed. */
-export function readyTransition(
+export interface StatusEvent {
+  readonly type: "Normal" | "Warning";
+  readonly reason: string;
+  readonly message: string;
+}
+
+/**
+ * An Event worth recording for a status change. Normal use raises no Warning: Pending (a brand-new FlyteSecret whose
+ * source is about to be written) and Materializing record nothing; Materialized and NoNamespaces are Normal, recorded
+ * when reached, with the exact count (not again when newly labelled namespaces were filled in); Blocked (including a new blocked namespace) and every Ready=False reason are
+ * Warnings.
+ */
+export function statusEvent(
   previous: FlyteSecretStatus | undefined,
   next: FlyteSecretStatus,
-): Condition | undefined {
+): StatusEvent | undefined {
   const before = previous?.conditions?.find((c) => c.type === "Ready");
   const after = next.conditions?.find((c) => c.type === "Ready");
   if (after === undefined) return undefined;
-  if (before === undefined || before.status !== after.status || before.reason !== after.reason) return after;
-  return undefined;
+  const changed = before === undefined || before.status !== after.status || before.reason !== after.reason;
+  if (after.reason === "Blocked") {
+    const known = new Set((previous?.blocked ?? []).map((b) => `${b.namespace}/${b.secret}/${b.reason}`));
+    const fresh = (next.blocked ?? []).filter((b) => !known.has(`${b.namespace}/${b.secret}/${b.reason}`));
+    if (!changed && fresh.length === 0) return undefined;
+    return {
+      type: "Warning",
+      reason: "Blocked",
+      message: `pods are refused this key in ${plural((next.blocked ?? []).length, "namespace")}: ${describeBlocked(fresh.length > 0 ? fresh : (next.blocked ?? []))}`,
+    };
+  }
+  if (!changed) return undefined;
+  if (after.reason === "Pending" || after.reason === "Materializing") return undefined;
+  // Back to Materialized after new namespaces were filled in (it was already delivered): nothing new to say.
+  if (
+    after.reason === "Materialized" &&
+    before?.status === "True" &&
+    before.reason === "Materializing" &&
+    (previous?.namespaces ?? 0) > 0
+  )
+    return undefined;
+  if (after.status === "True") return { type: "Normal", reason: after.reason, message: after.message };
+  return { type: "Warning", reason: after.reason, message: after.message };
 }
 
 /** Where a FlyteSecret stands, from its Ready condition, for the CLI's STATUS column and the Flyte API. */

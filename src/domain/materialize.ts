@@ -39,7 +39,8 @@ export function managedLabels(scope: Scope): Record<string, string> {
 /** Selects the Secrets the controller manages, for its informer and its clean-up. */
 export const managedSelector = `${labels.managedBy}=${MANAGED_BY}`;
 
-function contentVersion(parts: readonly string[]): string {
+/** A version of content from identities and versions of its sources, never from values. */
+export function contentVersion(parts: readonly string[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(part).update("\u0000");
   return hash.digest("hex").slice(0, 16);

@@ -3,10 +3,10 @@
 // that goes silent for too long is restarted by a watchdog, 410 Gone and errors trigger a relist with exponential
 // backoff, and a periodic full relist repairs anything missed.
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
-import { Watch } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { Backoff } from "./backoff.ts";
 import { statusCode } from "./errors.ts";
+import { openWatch } from "./http.ts";
 
 export interface ListPage<T> {
   readonly items: readonly T[];
@@ -22,7 +22,17 @@ export interface InformerSource<T extends KubernetesObject> {
   /** The watch path, e.g. `/api/v1/namespaces` or `/apis/secrets.flyte.org/v1alpha1/namespaces/x/flytesecrets`. */
   readonly watchPath: string;
   readonly labelSelector?: string;
+  /** The watch's Accept header (e.g. metadata only); JSON by default. */
+  readonly watchAccept?: string;
+  /**
+   * Shapes each listed or watched object before it is cached (like client-go's SetTransform): drop what is never
+   * read (managedFields, values) so the cache holds only what decisions need.
+   */
+  readonly transform?: (object: T) => T;
 }
+
+/** Keys under which an object is indexed (e.g. its namespace); an object may have several or none. */
+export type IndexFunction<T> = (object: T) => readonly string[];
 
 export interface InformerOptions {
   /** Full relist period. */
@@ -42,6 +52,8 @@ export type InformerTransform<T> = (object: T) => T;
 export type InformerEvent = "add" | "update" | "delete";
 export type InformerHandler<T> = (event: InformerEvent, object: T, old?: T) => void;
 
+const empty = new Map<string, never>() as ReadonlyMap<string, never>;
+
 export function objectKey(object: KubernetesObject): string {
   const ns = object.metadata?.namespace;
   return ns ? `${ns}/${object.metadata?.name ?? ""}` : (object.metadata?.name ?? "");
@@ -50,12 +62,14 @@ export function objectKey(object: KubernetesObject): string {
 export class Informer<T extends KubernetesObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: InformerHandler<T>[] = [];
-  private readonly watcher: Watch;
+  private readonly indexers = new Map<string, IndexFunction<T>>();
+  private readonly indexes = new Map<string, Map<string, Map<string, T>>>();
+  private readonly kubeConfig: KubeConfig;
   private readonly backoff = new Backoff({ initialMs: 500, maxMs: 30_000 });
   private resourceVersion = "";
   private synced = false;
   private stopped = true;
-  private abort: AbortController | undefined;
+  private abort: { abort: () => void } | undefined;
   private generation = 0;
   private lastActivity = Date.now();
   private lastEvent = Date.now();
@@ -70,6 +84,7 @@ export class Informer<T extends KubernetesObject> {
   /** Counts list and watch restarts, for tests and metrics. */
   restarts = 0;
 
+  /** The source's own shaping, then the caller's (e.g. the webhook keeps only what it decides on). */
   private readonly transform: InformerTransform<T> | undefined;
 
   constructor(
@@ -79,8 +94,9 @@ export class Informer<T extends KubernetesObject> {
     options: InformerOptions = {},
     transform?: InformerTransform<T>,
   ) {
-    this.transform = transform;
-    this.watcher = new Watch(kubeConfig);
+    this.kubeConfig = kubeConfig;
+    const own = source.transform;
+    this.transform = own && transform ? (object: T) => transform(own(object)) : (transform ?? own);
     this.source = source;
     this.log = log.child({ informer: source.name });
     this.relistMs = (options.relistSeconds ?? 600) * 1000;
@@ -102,6 +118,61 @@ export class Informer<T extends KubernetesObject> {
 
   list(): T[] {
     return [...this.cache.values()];
+  }
+
+  /** The cached objects without copying them. */
+  values(): IterableIterator<T> {
+    return this.cache.values();
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** Adds an index; call before `start`. */
+  addIndex(name: string, keys: IndexFunction<T>): void {
+    this.indexers.set(name, keys);
+    const index = new Map<string, Map<string, T>>();
+    this.indexes.set(name, index);
+    for (const [key, object] of this.cache) this.indexOne(index, keys, key, object);
+  }
+
+  /** The objects indexed under `value`, without copying the cache. */
+  byIndex(name: string, value: string): ReadonlyMap<string, T> {
+    return this.indexes.get(name)?.get(value) ?? empty;
+  }
+
+  /** Every value of an index that has at least one object. */
+  indexValues(name: string): IterableIterator<string> {
+    return (this.indexes.get(name) ?? new Map<string, Map<string, T>>()).keys();
+  }
+
+  private indexOne(index: Map<string, Map<string, T>>, keys: IndexFunction<T>, key: string, object: T): void {
+    for (const value of keys(object)) {
+      let bucket = index.get(value);
+      if (bucket === undefined) {
+        bucket = new Map();
+        index.set(value, bucket);
+      }
+      bucket.set(key, object);
+    }
+  }
+
+  private store(key: string, object: T | undefined): void {
+    const old = this.cache.get(key);
+    for (const [name, keys] of this.indexers) {
+      const index = this.indexes.get(name);
+      if (index === undefined) continue;
+      if (old !== undefined)
+        for (const value of keys(old)) {
+          const bucket = index.get(value);
+          bucket?.delete(key);
+          if (bucket?.size === 0) index.delete(value);
+        }
+      if (object !== undefined) this.indexOne(index, keys, key, object);
+    }
+    if (object === undefined) this.cache.delete(key);
+    else this.cache.set(key, object);
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
@@ -204,13 +275,13 @@ export class Informer<T extends KubernetesObject> {
     const fresh = new Map(items.map((item) => [objectKey(item), item] as const));
     for (const [key, old] of this.cache) {
       if (!fresh.has(key)) {
-        this.cache.delete(key);
+        this.store(key, undefined);
         this.emit("delete", old);
       }
     }
     for (const [key, item] of fresh) {
       const old = this.cache.get(key);
-      this.cache.set(key, item);
+      this.store(key, item);
       if (old === undefined) this.emit("add", item);
       else if (old.metadata?.resourceVersion !== item.metadata?.resourceVersion)
         this.emit("update", item, old);
@@ -236,13 +307,19 @@ export class Informer<T extends KubernetesObject> {
       timeoutSeconds: this.watchTimeoutSeconds,
     };
     if (this.source.labelSelector) query.labelSelector = this.source.labelSelector;
-    const abort = await this.watcher.watch(
+    const abort = await openWatch(
+      this.kubeConfig,
       this.source.watchPath,
       query,
-      (type: string, object: T) => {
+      {
+        ...(this.source.watchAccept ? { accept: this.source.watchAccept } : {}),
+        // The watchdog decides about silence; this only bounds a connection that died without closing.
+        inactivityMs: Math.max(this.watchdogMs, this.watchTimeoutSeconds * 1000) + 30_000,
+      },
+      (type: string, object: unknown) => {
         if (generation !== this.generation) return;
         this.lastActivity = Date.now();
-        this.onWatchEvent(type, object, generation);
+        this.onWatchEvent(type, object as T, generation);
       },
       (error: unknown) => {
         if (generation !== this.generation || this.stopped) return;
@@ -261,8 +338,8 @@ export class Informer<T extends KubernetesObject> {
         );
       },
     );
-    if (generation === this.generation) this.abort = abort;
-    else abort.abort();
+    if (generation === this.generation) this.abort = { abort };
+    else abort();
   }
 
   private onWatchEvent(type: string, object: T, generation: number): void {
@@ -289,10 +366,10 @@ export class Informer<T extends KubernetesObject> {
     const key = objectKey(object);
     const old = this.cache.get(key);
     if (type === "DELETED") {
-      this.cache.delete(key);
+      this.store(key, undefined);
       this.emit("delete", old ?? object);
     } else if (type === "ADDED" || type === "MODIFIED") {
-      this.cache.set(key, object);
+      this.store(key, object);
       this.emit(old === undefined ? "add" : "update", object, old);
     }
   }

@@ -9,7 +9,19 @@ import {
   type V1Secret,
 } from "@kubernetes/client-node";
 import { type FlyteSecretSpec, type FlyteSecretStatus, GROUP, PLURAL, VERSION } from "../domain/api.ts";
+import { type ManagedField, otherContentWriters } from "../domain/scope-secrets.ts";
+import { getJson, METADATA_LIST, METADATA_WATCH } from "./http.ts";
 import type { InformerSource, ListPage } from "./informer.ts";
+
+/** The field manager of every write the controller makes; managedFields tell its writes from anyone else's. */
+export const FIELD_MANAGER = "flyte-secrets";
+
+/** Drops managedFields, which nothing reads and which is often the largest part of an object. */
+function withoutManagedFields<T extends KubernetesObject>(object: T): T {
+  if (object.metadata?.managedFields === undefined) return object;
+  const { managedFields: _dropped, ...metadata } = object.metadata;
+  return { ...object, metadata };
+}
 
 const PAGE = 500;
 
@@ -21,6 +33,7 @@ export function flyteSecretSource(kc: KubeConfig): InformerSource<FlyteSecretRes
   return {
     name: "flytesecrets",
     watchPath: `/apis/${GROUP}/${VERSION}/${PLURAL}`,
+    transform: withoutManagedFields,
     list: async (continueToken): Promise<ListPage<FlyteSecretResource>> => {
       const list = (await api.listClusterCustomObject({
         group: GROUP,
@@ -46,6 +59,7 @@ export function namespaceSource(kc: KubeConfig): InformerSource<V1Namespace> {
   return {
     name: "namespaces",
     watchPath: "/api/v1/namespaces",
+    transform: withoutManagedFields,
     list: async (continueToken) => {
       const list = await api.listNamespace({ limit: PAGE, _continue: continueToken });
       return {
@@ -63,6 +77,7 @@ export function namespacedSecretSource(kc: KubeConfig, namespace: string): Infor
   return {
     name: `secrets(${namespace})`,
     watchPath: `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`,
+    transform: withoutManagedFields,
     list: async (continueToken) => {
       const list = await api.listNamespacedSecret({ namespace, limit: PAGE, _continue: continueToken });
       return {
@@ -91,6 +106,76 @@ export function labelledSecretSource(kc: KubeConfig, labelSelector: string): Inf
         items: list.items,
         resourceVersion: list.metadata?.resourceVersion ?? "",
         continueToken: list.metadata?._continue,
+      };
+    },
+  };
+}
+
+/**
+ * A managed Secret as the controller caches it: metadata only (never the values), and the field managers other than
+ * the controller that wrote its content.
+ */
+export interface ManagedSecretMeta extends KubernetesObject {
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly uid: string;
+    readonly resourceVersion: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
+  readonly otherWriters: readonly string[];
+}
+
+interface PartialObjectMetadata {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    managedFields?: ManagedField[];
+  };
+}
+
+export function managedSecretMeta(object: PartialObjectMetadata): ManagedSecretMeta {
+  const m = object.metadata ?? {};
+  return {
+    metadata: {
+      name: m.name ?? "",
+      namespace: m.namespace ?? "",
+      uid: m.uid ?? "",
+      resourceVersion: m.resourceVersion ?? "",
+      labels: m.labels ?? {},
+      annotations: m.annotations ?? {},
+    },
+    otherWriters: otherContentWriters(m.managedFields, FIELD_MANAGER),
+  };
+}
+
+/** Managed Secrets across the cluster, metadata only (PartialObjectMetadata lists and watches). */
+export function managedSecretSource(
+  kc: KubeConfig,
+  labelSelector: string,
+): InformerSource<ManagedSecretMeta> {
+  return {
+    name: "secrets(managed)",
+    watchPath: "/api/v1/secrets",
+    labelSelector,
+    watchAccept: METADATA_WATCH,
+    // Watch events carry PartialObjectMetadata; lists are shaped on arrival already (shaping twice is harmless).
+    transform: (object) =>
+      "otherWriters" in object ? object : managedSecretMeta(object as unknown as PartialObjectMetadata),
+    list: async (continueToken) => {
+      const list = await getJson<{
+        items?: PartialObjectMetadata[];
+        metadata?: { resourceVersion?: string; continue?: string };
+      }>(kc, "/api/v1/secrets", { labelSelector, limit: PAGE, continue: continueToken }, METADATA_LIST);
+      return {
+        items: (list.items ?? []).map(managedSecretMeta),
+        resourceVersion: list.metadata?.resourceVersion ?? "",
+        ...(list.metadata?.continue ? { continueToken: list.metadata.continue } : {}),
       };
     },
   };

@@ -1,37 +1,38 @@
-// A deduplicating, rate-limited work queue in the manner of client-go's: a key is queued at most once; a key being
-// processed that is added again is processed once more afterwards (never concurrently); failures are retried with
-// per-key exponential backoff; an overall token bucket bounds the rate of processing.
+// A deduplicating work queue with client-go's semantics: a key is queued at most once; a key being processed that is
+// added again is processed once more afterwards, never by two workers at once; several workers take keys in order;
+// only failures are rate-limited (per-key exponential backoff) — a first attempt is never delayed.
 
 export interface WorkQueueOptions {
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** Sustained keys per second and burst of the overall limiter. */
-  readonly qps?: number;
-  readonly burst?: number;
 }
 
 export type Processor = (key: string) => Promise<void>;
 
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  private queue: string[] = [];
+  private head = 0;
   private readonly queued = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
-  private tokens: number;
-  private lastRefill = Date.now();
   private running = false;
-  private wake: (() => void) | undefined;
+  private readonly waiting: Array<() => void> = [];
   private readonly options: Required<WorkQueueOptions>;
 
   constructor(options: WorkQueueOptions = {}) {
-    this.options = { baseDelayMs: 200, maxDelayMs: 60_000, qps: 20, burst: 100, ...options };
-    this.tokens = this.options.burst;
+    this.options = { baseDelayMs: 200, maxDelayMs: 60_000, ...options };
   }
 
+  /** Keys waiting (not counting those being processed). */
   get depth(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
+  }
+
+  /** Keys being processed right now. */
+  get active(): number {
+    return this.processing.size;
   }
 
   add(key: string): void {
@@ -42,7 +43,7 @@ export class WorkQueue {
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.queue.push(key);
-    this.wake?.();
+    this.waiting.shift()?.();
   }
 
   addAfter(key: string, delayMs: number): void {
@@ -69,54 +70,47 @@ export class WorkQueue {
     this.failures.delete(key);
   }
 
-  /** Runs `process` for keys one at a time until `stop`. */
-  async run(process: Processor, onError: (key: string, error: unknown) => void): Promise<void> {
+  /** Runs `process` with `workers` concurrent workers until `stop`; one key is never processed twice at once. */
+  async run(process: Processor, onError: (key: string, error: unknown) => void, workers = 1): Promise<void> {
     this.running = true;
-    while (this.running) {
-      const key = this.queue.shift();
-      if (key === undefined) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-        this.wake = undefined;
-        continue;
+    const worker = async (): Promise<void> => {
+      while (this.running) {
+        const key = this.take();
+        if (key === undefined) {
+          await new Promise<void>((resolve) => this.waiting.push(resolve));
+          continue;
+        }
+        this.processing.add(key);
+        try {
+          await process(key);
+        } catch (error) {
+          onError(key, error);
+        } finally {
+          this.processing.delete(key);
+          if (this.dirty.delete(key)) this.add(key);
+        }
       }
-      await this.takeToken();
-      this.queued.delete(key);
-      this.processing.add(key);
-      try {
-        await process(key);
-      } catch (error) {
-        onError(key, error);
-      } finally {
-        this.processing.delete(key);
-        if (this.dirty.delete(key)) this.add(key);
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, () => worker()));
   }
 
   stop(): void {
     this.running = false;
     for (const timer of this.delayed.values()) clearTimeout(timer);
     this.delayed.clear();
-    this.wake?.();
+    for (const wake of this.waiting.splice(0)) wake();
   }
 
-  private async takeToken(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      this.tokens = Math.min(
-        this.options.burst,
-        this.tokens + ((now - this.lastRefill) / 1000) * this.options.qps,
-      );
-      this.lastRefill = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.ceil(((1 - this.tokens) / this.options.qps) * 1000)),
-      );
+  private take(): string | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const key = this.queue[this.head] as string;
+    this.head += 1;
+    // Compact now and then so a long-running queue does not keep every key it ever saw.
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
     }
+    this.queued.delete(key);
+    return key;
   }
 }

@@ -9,7 +9,7 @@ import { entryOf, readyCatalog, resolve } from "../../src/domain/catalog.ts";
 import { scopeSecretName } from "../../src/domain/names.ts";
 import type { FlyteSecretResource } from "../../src/kube/sources.ts";
 import { waitFor } from "../controlplane/wait.ts";
-import { kubeConfig, uniqueName } from "./support/cluster.ts";
+import { kubeConfig, kubectl, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
 import { createFlyteSecret, readFlyteSecret, waitForReady } from "./support/flytesecrets.ts";
 import {
@@ -70,7 +70,7 @@ describe("controller", () => {
     });
     ns.shared = await install.namespace("shared", { [labels.shared]: "true" });
     ns.none = await install.namespace("plain");
-    running = await install.startController();
+    running = await install.startController({ pendingGraceSeconds: 3 });
     await createFlyteSecret(install, "org", { key }, values.org);
     await createFlyteSecret(install, "dom", { key, domain }, values.domain);
     await createFlyteSecret(install, "proj", { key, project }, values.project);
@@ -212,21 +212,40 @@ describe("controller", () => {
     );
 
     // An unmanaged Secret named like a managed one, in a namespace that should hold one, is left exactly as it is.
+    // The namespace takes part only once the Secret exists: labelled first, the controller could create the managed
+    // name before the test does (the cause of the old flake, issue 11 item 3).
     const taken: V1Secret = {
       metadata: { name: scopeSecretName({ domain }) },
       stringData: { mine: "user data" },
     };
-    const namespaceWithout = await install.namespace("taken", {
-      [labels.project]: project,
-      [labels.domain]: domain,
-    });
+    const namespaceWithout = await install.namespace("taken");
     const created = await core().createNamespacedSecret({ namespace: namespaceWithout, body: taken });
+    await setNamespaceLabels(namespaceWithout, { [labels.project]: project, [labels.domain]: domain });
     await waitForSecret(
       namespaceWithout,
       scopeSecretName({}),
       (d) => d?.[key] !== undefined,
       "the rest arrives",
     );
+    // The FlyteSecret of that scope says so: Blocked, naming the namespace and the Secret, with a Warning Event.
+    const blocked = await waitForReady(install.controlNamespace, "dom", {
+      status: "True",
+      reason: "Blocked",
+    });
+    expect(blocked.status?.blocked).toEqual([
+      { namespace: namespaceWithout, secret: scopeSecretName({ domain }), reason: "NotManaged" },
+    ]);
+    const warning = await waitFor(
+      async () => {
+        const events = await core().listNamespacedEvent({
+          namespace: install.controlNamespace,
+          fieldSelector: "involvedObject.name=dom",
+        });
+        return events.items.find((e) => e.type === "Warning" && e.reason === "Blocked");
+      },
+      { description: "a Blocked Warning Event on FlyteSecret dom" },
+    );
+    expect(warning.message).toContain(`${namespaceWithout}/${scopeSecretName({ domain })}`);
     const after = await core().readNamespacedSecret({
       name: scopeSecretName({ domain }),
       namespace: namespaceWithout,
@@ -272,6 +291,30 @@ describe("controller", () => {
       `${install.controlNamespace}/both`,
     );
 
+    // As the CLI does it: the FlyteSecret first, its Secret right after. Pending meanwhile; no Warning at all.
+    await createFlyteSecret(install, "late", { key: "LATE_KEY" });
+    const pending = await waitForReady(install.controlNamespace, "late", {
+      status: "Unknown",
+      reason: "Pending",
+    });
+    expect(pending.status?.conditions?.find((c) => c.type === "Ready")?.message).toContain("late");
+    await core().createNamespacedSecret({
+      namespace: install.controlNamespace,
+      body: { metadata: { name: "late" }, stringData: { value: value("late") } },
+    });
+    const late = await waitForReady(install.controlNamespace, "late", {
+      status: "True",
+      reason: "Materialized",
+    });
+    expect(late.status?.namespaces).toBe(late.status?.expectedNamespaces);
+    const lateEvents = await core().listNamespacedEvent({
+      namespace: install.controlNamespace,
+      fieldSelector: "involvedObject.name=late",
+    });
+    expect(lateEvents.items.filter((e) => e.type === "Warning").map((e) => e.reason)).toEqual([]);
+    for (const e of lateEvents.items) expect(e.message).not.toContain(" 0 namespaces");
+
+    // No source after the grace period: SourceNotFound, a Warning.
     await createFlyteSecret(install, "missing", { key: "MISSING_KEY" });
     const missing = await waitForReady(install.controlNamespace, "missing", {
       status: "False",
@@ -292,6 +335,34 @@ describe("controller", () => {
     expect(events.items.map((e) => e.reason)).toEqual(
       expect.arrayContaining(["SourceNotFound", "SourceKeyNotFound"]),
     );
+  });
+
+  it("says so when no namespace can see a FlyteSecret's scope", async () => {
+    // Its own installation: this file's shared namespace sees every scope.
+    const lonely = await createInstallation("lonely");
+    await lonely.namespace("elsewhere", { [labels.project]: uniqueName("someone") });
+    const controller = await lonely.startController();
+    try {
+      await createFlyteSecret(
+        lonely,
+        "nowhere",
+        { key: "NOWHERE_KEY", project: uniqueName("nobody") },
+        value("nowhere"),
+      );
+      const nowhere = await waitForReady(lonely.controlNamespace, "nowhere", {
+        status: "True",
+        reason: "NoNamespaces",
+      });
+      expect(nowhere.status?.expectedNamespaces).toBe(0);
+      expect(nowhere.status?.namespaces).toBe(0);
+      expect(nowhere.status?.conditions?.find((c) => c.type === "Ready")?.message).toContain(
+        "no participating namespace",
+      );
+      const table = (await kubectl("get", "fsec", "-n", lonely.controlNamespace)).stdout;
+      expect(table).toMatch(/nowhere\s.*True\s+NoNamespaces\s+0/);
+    } finally {
+      await controller.stop();
+    }
   });
 
   it("makes zero writes when restarted with nothing changed", async () => {

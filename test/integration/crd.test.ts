@@ -92,7 +92,17 @@ describe("FlyteSecret CRD", () => {
     const result = await kubectl("get", "fsec", "-n", namespace);
     expect(result.code, result.stderr).toBe(0);
     const table = parseTable(result.stdout);
-    expect(table.headers).toEqual(["NAME", "KEY", "PROJECT", "DOMAIN", "TYPE", "READY", "NAMESPACES", "AGE"]);
+    expect(table.headers).toEqual([
+      "NAME",
+      "KEY",
+      "PROJECT",
+      "DOMAIN",
+      "TYPE",
+      "READY",
+      "REASON",
+      "NAMESPACES",
+      "AGE",
+    ]);
     expect(table.rows).toEqual([
       expect.objectContaining({
         NAME: "org",
@@ -109,6 +119,7 @@ describe("FlyteSecret CRD", () => {
         DOMAIN: "development",
         TYPE: "ImagePull",
         READY: "",
+        REASON: "",
         NAMESPACES: "",
       }),
     ]);
@@ -376,6 +387,11 @@ describe("FlyteSecret CRD", () => {
         "status",
         "status.observedGeneration",
         "status.namespaces",
+        "status.expectedNamespaces",
+        "status.blocked",
+        "status.blocked.namespace",
+        "status.blocked.secret",
+        "status.blocked.reason",
         "status.conditions",
         "status.conditions.type",
         "status.conditions.status",
@@ -391,13 +407,15 @@ describe("FlyteSecret CRD", () => {
     });
   });
 
-  it("takes a status through the status subresource and shows it in the Ready and Namespaces columns", async () => {
+  it("takes a status through the status subresource and shows it in the Ready, Reason and Namespaces columns", async () => {
     const namespace = await createNamespace("crd-status");
     await apply(namespace, "observed", { key: "MY_SECRET_KEY", valueFrom });
 
     const status = {
       observedGeneration: 1,
       namespaces: 3,
+      expectedNamespaces: 3,
+      blocked: [],
       conditions: [
         {
           type: "Ready",
@@ -424,7 +442,7 @@ describe("FlyteSecret CRD", () => {
 
     const table = parseTable((await kubectl("get", "fsec", "-n", namespace)).stdout);
     expect(table.rows).toEqual([
-      expect.objectContaining({ NAME: "observed", READY: "True", NAMESPACES: "3" }),
+      expect.objectContaining({ NAME: "observed", READY: "True", REASON: "Materialized", NAMESPACES: "3" }),
     ]);
     const stored = await kubectl(
       "get",

@@ -48,7 +48,7 @@ export async function readFlyteSecret(namespace: string, name: string): Promise<
 export function waitForReady(
   namespace: string,
   name: string,
-  expected: { status: "True" | "False"; reason: string; namespaces?: number },
+  expected: { status: "True" | "False" | "Unknown"; reason: string; namespaces?: number },
 ): Promise<FlyteSecretResource> {
   return waitFor(
     async () => {

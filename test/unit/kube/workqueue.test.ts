@@ -89,6 +89,49 @@ describe("WorkQueue", () => {
   });
 });
 
+describe("WorkQueue with several workers", () => {
+  it("works on different keys at once, never on one key twice, and never delays a first attempt", async () => {
+    const queue = new WorkQueue();
+    const active = new Set<string>();
+    let most = 0;
+    let overlap = false;
+    const done: string[] = [];
+    const releases: Array<() => void> = [];
+    const running = queue.run(
+      async (key) => {
+        if (active.has(key)) overlap = true;
+        active.add(key);
+        most = Math.max(most, active.size);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        active.delete(key);
+        done.push(key);
+      },
+      () => {},
+      4,
+    );
+    for (let i = 0; i < 200; i++) queue.add(`k${i % 8}`);
+    await waitFor(() => (active.size === 4 ? true : undefined), { description: "four keys at once" });
+    queue.add("k0");
+    for (;;) {
+      const release = releases.shift();
+      if (release === undefined) {
+        if (done.length >= 9) break;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    queue.stop();
+    await running;
+    expect(most).toBe(4);
+    expect(overlap).toBe(false);
+    // k0 was added again while being processed: once more afterwards, 9 runs in all for 8 keys.
+    expect(done.filter((k) => k === "k0")).toHaveLength(2);
+    expect(done).toHaveLength(9);
+  });
+});
+
 describe("Backoff", () => {
   it("grows exponentially within jitter bounds, up to the cap, and resets", () => {
     const backoff = new Backoff({ initialMs: 100, maxMs: 1000 });
