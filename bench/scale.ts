@@ -154,7 +154,7 @@ async function statusesRight(
       plural: "flytesecrets",
       namespace: CONTROL,
       limit: 2000,
-      _continue: token,
+      ...(token === undefined ? {} : { _continue: token }),
     })) as { items: FsObject[]; metadata?: { continue?: string } };
     for (const fs of page.items) {
       const ready = fs.status?.conditions?.find((c) => c.type === "Ready");

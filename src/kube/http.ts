@@ -59,7 +59,9 @@ export function shareConnections(kc: KubeConfig): KubeConfig {
     let agent = agents.get(identity);
     if (agent === undefined) {
       agent = new CountingAgent({
-        connect: options.connect as Agent.Options["connect"],
+        ...(options.connect === undefined
+          ? {}
+          : { connect: options.connect as NonNullable<Agent.Options["connect"]> }),
         keepAliveTimeout: 60_000,
       });
       agents.set(identity, agent);

@@ -11,7 +11,7 @@ import { openWatch } from "./http.ts";
 export interface ListPage<T> {
   readonly items: readonly T[];
   readonly resourceVersion: string;
-  readonly continueToken?: string;
+  readonly continueToken?: string | undefined;
 }
 
 export interface InformerSource<T extends KubernetesObject> {

@@ -40,7 +40,7 @@ export function flyteSecretSource(kc: KubeConfig): InformerSource<FlyteSecretRes
         version: VERSION,
         plural: PLURAL,
         limit: PAGE,
-        _continue: continueToken,
+        ...(continueToken === undefined ? {} : { _continue: continueToken }),
       })) as {
         items?: FlyteSecretResource[];
         metadata?: { resourceVersion?: string; _continue?: string; continue?: string };
@@ -61,7 +61,10 @@ export function namespaceSource(kc: KubeConfig): InformerSource<V1Namespace> {
     watchPath: "/api/v1/namespaces",
     transform: withoutManagedFields,
     list: async (continueToken) => {
-      const list = await api.listNamespace({ limit: PAGE, _continue: continueToken });
+      const list = await api.listNamespace({
+        limit: PAGE,
+        ...(continueToken === undefined ? {} : { _continue: continueToken }),
+      });
       return {
         items: list.items,
         resourceVersion: list.metadata?.resourceVersion ?? "",
@@ -79,7 +82,11 @@ export function namespacedSecretSource(kc: KubeConfig, namespace: string): Infor
     watchPath: `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`,
     transform: withoutManagedFields,
     list: async (continueToken) => {
-      const list = await api.listNamespacedSecret({ namespace, limit: PAGE, _continue: continueToken });
+      const list = await api.listNamespacedSecret({
+        namespace,
+        limit: PAGE,
+        ...(continueToken === undefined ? {} : { _continue: continueToken }),
+      });
       return {
         items: list.items,
         resourceVersion: list.metadata?.resourceVersion ?? "",
@@ -100,7 +107,7 @@ export function labelledSecretSource(kc: KubeConfig, labelSelector: string): Inf
       const list = await api.listSecretForAllNamespaces({
         labelSelector,
         limit: PAGE,
-        _continue: continueToken,
+        ...(continueToken === undefined ? {} : { _continue: continueToken }),
       });
       return {
         items: list.items,

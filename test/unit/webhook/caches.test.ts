@@ -124,7 +124,7 @@ describe("compactFlyteSecret", () => {
   it("tells a progress-only status update from one the catalog sees", () => {
     const before = compactFlyteSecret(flyteSecret("x", { key: "X" }, ready("Materializing")));
     const progressed = flyteSecret("x", { key: "X" }, ready("Materializing"), { resourceVersion: "rv-2" });
-    const withMessage = progressed.status?.conditions?.map((c) => ({
+    const withMessage = (progressed.status?.conditions ?? []).map((c) => ({
       ...c,
       message: "in 5 of 7 namespaces",
     }));
