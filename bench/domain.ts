@@ -6,8 +6,8 @@ import { Bench } from "tinybench";
 import { admit, defaultAdmitConfig } from "../src/domain/admit.ts";
 import { type CatalogEntry, readyCatalog, resolve } from "../src/domain/catalog.ts";
 import { encodeFlyteSecret } from "../src/domain/flyte-encoding.ts";
-import { desiredSecrets } from "../src/domain/materialize.ts";
 import type { Scope } from "../src/domain/scope.ts";
+import { desiredSecrets } from "../src/domain/scope-secrets.ts";
 
 function catalogOf(size: number): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
@@ -95,10 +95,11 @@ const suite = new Bench({ name: "flyte-secrets pure paths (5,000 FlyteSecrets in
       { kind: "bound", via: "labels", project: "project-7", domain: "development" },
       entries,
       value,
+      "flyte-secrets",
     );
   })
   .add("desiredSecrets: shared namespace", () => {
-    desiredSecrets({ kind: "shared" }, entries, value);
+    desiredSecrets({ kind: "shared" }, entries, value, "flyte-secrets");
   });
 
 await suite.run();

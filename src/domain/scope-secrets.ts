@@ -2,10 +2,38 @@
 // same keys and values in every namespace that sees the scope. And the checks the controller makes from a managed
 // Secret's metadata alone (labels, content version, who wrote its data), so it never has to cache values.
 import { annotations, labels, MANAGED_BY } from "./api.ts";
+import { bindingSees, type NamespaceBinding } from "./binding.ts";
 import { type CatalogEntry, compareAge } from "./catalog.ts";
 import { contentVersion, type DesiredSecret, managedLabels, type SourceValue } from "./materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "./names.ts";
-import type { Scope } from "./scope.ts";
+import { type Scope, sameScope } from "./scope.ts";
+
+/**
+ * The Secrets a namespace with `binding` should hold (DESIGN §4), sorted by name: the Secrets of every scope it sees.
+ * The controller composes the same `scopeSecrets` per scope (caching each scope's); this is the whole-namespace view
+ * its tests check against an oracle.
+ */
+export function desiredSecrets(
+  binding: NamespaceBinding,
+  ready: readonly CatalogEntry[],
+  sourceValue: (entry: CatalogEntry) => SourceValue | undefined,
+  installation: string,
+): ScopeSecret[] {
+  const scopes: Scope[] = [];
+  for (const entry of ready)
+    if (bindingSees(binding, entry.scope) && !scopes.some((s) => sameScope(s, entry.scope)))
+      scopes.push(entry.scope);
+  return scopes
+    .flatMap((scope) =>
+      scopeSecrets(
+        scope,
+        ready.filter((e) => sameScope(e.scope, scope)),
+        sourceValue,
+        installation,
+      ),
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
 /** A desired Secret and which entries' keys it holds (for status counting by content version). */
 export interface ScopeSecret extends DesiredSecret {
@@ -15,7 +43,7 @@ export interface ScopeSecret extends DesiredSecret {
 /**
  * The Secrets a namespace seeing `scope` should hold for it: one for every Generic key of the scope, one per
  * ImagePull key. `ready` holds the scope's Ready, winning entries; entries without a value are left out. Labelled
- * with the scope and `installation`. Same content versions as `desiredSecrets`.
+ * with the scope and `installation`.
  */
 export function scopeSecrets(
   scope: Scope,

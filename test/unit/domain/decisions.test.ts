@@ -1,12 +1,9 @@
 // Decisions the shells used to make themselves, now pure in domain/: which FlyteSecrets pods may resolve to (the
-// webhook's catalog), which namespaces an installation considers (the controller's namespaceSelector), and which
-// namespaces hold or should hold a key (FlyteSecret status).
+// webhook's catalog) and which namespaces an installation considers (the controller's namespaceSelector).
 import { describe, expect, it } from "vitest";
 import type { Condition, FlyteSecretLike } from "../../../src/domain/api.ts";
-import { type NamespaceBinding, selectorMatches } from "../../../src/domain/binding.ts";
+import { selectorMatches } from "../../../src/domain/binding.ts";
 import { catalogOf, isServable, resolve, servableEntries } from "../../../src/domain/catalog.ts";
-import { namespacesExpecting, namespacesHolding } from "../../../src/domain/materialize.ts";
-import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 
 const condition = (type: string, status: string, reason = "R"): Condition =>
   ({ type, status, reason, message: "", lastTransitionTime: "2025-01-31T12:00:00Z" }) as Condition;
@@ -111,41 +108,5 @@ describe("selectorMatches", () => {
     [{ team: "" }, { team: "" }, true],
   ])("%j over %j -> %s", (selector, labels, matches) => {
     expect(selectorMatches(selector, labels)).toBe(matches);
-  });
-});
-
-describe("namespacesHolding", () => {
-  const managed = [
-    { namespace: "b", name: scopeSecretName({ project: "p" }), dataKeys: ["K", "L"] },
-    { namespace: "a", name: scopeSecretName({ project: "p" }), dataKeys: ["K"] },
-    { namespace: "c", name: scopeSecretName({ project: "p" }), dataKeys: ["L"] },
-    { namespace: "d", name: scopeSecretName({}), dataKeys: ["K"] },
-    { namespace: "e", name: imagePullSecretName({}, "reg"), dataKeys: [".dockerconfigjson"] },
-  ];
-  it.each([
-    [{ type: "Generic", scope: { project: "p" }, key: "K" }, ["a", "b"]],
-    [{ type: "Generic", scope: { project: "p" }, key: "L" }, ["b", "c"]],
-    [{ type: "Generic", scope: {}, key: "K" }, ["d"]],
-    [{ type: "Generic", scope: { domain: "x" }, key: "K" }, []],
-    [{ type: "ImagePull", scope: {}, key: "reg" }, ["e"]],
-  ] as const)("%j", (entry, namespaces) => {
-    expect(namespacesHolding(entry, managed)).toEqual(namespaces);
-  });
-});
-
-describe("namespacesExpecting", () => {
-  const namespaces: { name: string; binding: NamespaceBinding }[] = [
-    { name: "shared", binding: { kind: "shared" } },
-    { name: "p-dev", binding: { kind: "bound", via: "labels", project: "p", domain: "dev" } },
-    { name: "q-dev", binding: { kind: "bound", via: "labels", project: "q", domain: "dev" } },
-    { name: "off", binding: { kind: "none" } },
-  ];
-  it.each([
-    [{}, ["p-dev", "q-dev", "shared"]],
-    [{ project: "p" }, ["p-dev", "shared"]],
-    [{ domain: "dev" }, ["p-dev", "q-dev", "shared"]],
-    [{ domain: "prod" }, ["shared"]],
-  ])("%j", (scope, expected) => {
-    expect(namespacesExpecting(scope, namespaces)).toEqual(expected);
   });
 });

@@ -10,10 +10,12 @@ import {
   podIdentity,
 } from "../../../src/domain/binding.ts";
 import type { CatalogEntry } from "../../../src/domain/catalog.ts";
-import { desiredSecrets, namespacesExpecting, secretMatches } from "../../../src/domain/materialize.ts";
 import { imagePullSecretName, scopeSecretName } from "../../../src/domain/names.ts";
 import { type Scope, scopeIncludes } from "../../../src/domain/scope.ts";
+import { desiredSecrets } from "../../../src/domain/scope-secrets.ts";
 import { catalogEntry } from "./entries.ts";
+
+const INSTALLATION = "flyte-secrets";
 
 const podLabels = { project: "project", domain: "domain" };
 
@@ -107,6 +109,7 @@ describe("desiredSecrets", () => {
       { kind: "bound", via: "labels", project: "my_project" },
       entries,
       value,
+      INSTALLATION,
     );
     expect(rest).toEqual([]);
     expect(secret?.name).toBe(scopeSecretName({ project: "my_project" }));
@@ -116,6 +119,7 @@ describe("desiredSecrets", () => {
       [labels.managedBy]: "flyte-secrets",
       [labels.scopeKind]: "project",
       [labels.scopeProject]: "my_project",
+      [labels.installation]: INSTALLATION,
     });
     const version = secret?.annotations[annotations.contentVersion] ?? "";
     expect(version).toMatch(/^[0-9a-f]{16}$/);
@@ -124,19 +128,24 @@ describe("desiredSecrets", () => {
 
   it("changes the content version when a source changes, and only then", () => {
     const entries = [entry("A", {})];
-    const first = desiredSecrets({ kind: "shared" }, entries, value)[0];
-    const same = desiredSecrets({ kind: "shared" }, entries, value)[0];
-    const changed = desiredSecrets({ kind: "shared" }, entries, (e) => ({
-      ...value(e),
-      version: `${e.uid}@2`,
-    }))[0];
+    const first = desiredSecrets({ kind: "shared" }, entries, value, INSTALLATION)[0];
+    const same = desiredSecrets({ kind: "shared" }, entries, value, INSTALLATION)[0];
+    const changed = desiredSecrets(
+      { kind: "shared" },
+      entries,
+      (e) => ({
+        ...value(e),
+        version: `${e.uid}@2`,
+      }),
+      INSTALLATION,
+    )[0];
     expect(same?.annotations).toEqual(first?.annotations);
     expect(changed?.annotations).not.toEqual(first?.annotations);
   });
 
   it("gives each ImagePull key a dockerconfigjson Secret of its own", () => {
     const pull = entry("registry", {}, "ImagePull");
-    const [secret] = desiredSecrets({ kind: "shared" }, [pull], value);
+    const [secret] = desiredSecrets({ kind: "shared" }, [pull], value, INSTALLATION);
     expect(secret).toMatchObject({
       name: imagePullSecretName({}, "registry"),
       type: "kubernetes.io/dockerconfigjson",
@@ -145,7 +154,7 @@ describe("desiredSecrets", () => {
   });
 
   it("holds nothing in a namespace that does not take part", () => {
-    expect(desiredSecrets({ kind: "none" }, [entry("A", {})], value)).toEqual([]);
+    expect(desiredSecrets({ kind: "none" }, [entry("A", {})], value, INSTALLATION)).toEqual([]);
   });
 
   // Oracle: a scope's Secret belongs in a namespace iff some pod allowed there (by the binding) could see it.
@@ -186,15 +195,12 @@ describe("desiredSecrets", () => {
               .filter((e) => pods.some(([p, d]) => scopeIncludes(e.scope, p, d)))
               .map((e) => scopeSecretName(e.scope)),
           );
-          const actual = desiredSecrets(binding, entries, value);
+          const actual = desiredSecrets(binding, entries, value, INSTALLATION);
           expect(new Set(actual.map((s) => s.name))).toEqual(expectedNames);
           for (const e of entries) {
             const holds = actual.some((s) => s.name === scopeSecretName(e.scope) && e.key in s.data);
             expect(holds).toBe(expectedNames.has(scopeSecretName(e.scope)));
           }
-          expect(namespacesExpecting({}, [{ name: "ns", binding }])).toEqual(
-            binding.kind === "none" ? [] : ["ns"],
-          );
         },
       ),
     );
@@ -204,40 +210,3 @@ describe("desiredSecrets", () => {
 function clean(scope: { project?: string | undefined; domain?: string | undefined }): Scope {
   return Object.fromEntries(Object.entries(scope).filter(([, v]) => v !== undefined)) as Scope;
 }
-
-describe("secretMatches", () => {
-  const desired = {
-    name: "flyte-secrets",
-    type: "Opaque" as const,
-    labels: { "app.kubernetes.io/managed-by": "flyte-secrets" },
-    annotations: { "secrets.flyte.org/content-version": "v1" },
-    data: { A: "YQ==" },
-  };
-  const live = {
-    type: "Opaque",
-    data: { A: "YQ==" },
-    labels: { ...desired.labels },
-    annotations: { ...desired.annotations },
-  };
-  it.each([
-    ["identical", live, true],
-    [
-      "extra user labels and annotations are left alone",
-      { ...live, labels: { ...live.labels, team: "x" }, annotations: { note: "y", ...live.annotations } },
-      true,
-    ],
-    ["missing type means Opaque", { ...live, type: undefined }, true],
-    ["a changed value", { ...live, data: { A: "Yg==" } }, false],
-    ["an extra key", { ...live, data: { A: "YQ==", B: "Yg==" } }, false],
-    ["a missing key", { ...live, data: {} }, false],
-    ["a removed managed-by label", { ...live, labels: {} }, false],
-    [
-      "an old content version",
-      { ...live, annotations: { "secrets.flyte.org/content-version": "v0" } },
-      false,
-    ],
-    ["another type", { ...live, type: "kubernetes.io/dockerconfigjson" }, false],
-  ])("%s: %s", (_name, actual, expected) => {
-    expect(secretMatches(actual, desired)).toBe(expected);
-  });
-});
