@@ -14,7 +14,8 @@ import {
   PatchStrategy,
   setHeaderOptions,
 } from "@kubernetes/client-node";
-import { getJson, METADATA_LIST, METADATA_WATCH, openWatch, shareConnections } from "../src/kube/http.ts";
+import { getJson, METADATA_LIST, METADATA_WATCH, openWatch } from "../src/kube/connection.ts";
+import { kubeConfigConnection, shareConnections } from "../src/kube/http.ts";
 import { ensureBinaries } from "../test/controlplane/binaries.ts";
 import { ControlPlane } from "../test/controlplane/controlplane.ts";
 import {
@@ -179,7 +180,7 @@ async function secretsRight(
     const page = await getJson<{
       items: Array<{ metadata: { name: string; namespace: string }; data?: Record<string, string> }>;
       metadata?: { continue?: string };
-    }>(kc, "/api/v1/secrets", {
+    }>(kubeConfigConnection(kc), "/api/v1/secrets", {
       labelSelector: "app.kubernetes.io/managed-by=flyte-secrets",
       limit: 500,
       continue: token,
@@ -262,16 +263,20 @@ async function rotation(
   const name = secretName(f.project, f.domain);
   const fresh = randomBytes(24).toString("base64");
   const encoded = Buffer.from(fresh).toString("base64");
-  const start = await getJson<{ metadata: { resourceVersion: string } }>(kc, "/api/v1/secrets", {
-    fieldSelector: `metadata.name=${name}`,
-    limit: 1,
-  });
+  const start = await getJson<{ metadata: { resourceVersion: string } }>(
+    kubeConfigConnection(kc),
+    "/api/v1/secrets",
+    {
+      fieldSelector: `metadata.name=${name}`,
+      limit: 1,
+    },
+  );
   const arrived = new Map<string, number>();
   let t0 = 0;
   let stopWatch: () => void = () => {};
   const all = new Promise<void>((resolve, reject) => {
     void openWatch(
-      kc,
+      kubeConfigConnection(kc),
       "/api/v1/secrets",
       { fieldSelector: `metadata.name=${name}`, resourceVersion: start.metadata.resourceVersion },
       { inactivityMs: 120_000 },
@@ -500,7 +505,7 @@ async function main(): Promise<void> {
       ]);
     const have = new Map<string, Set<string>>();
     const startRv = await getJson<{ metadata: { resourceVersion: string } }>(
-      kc,
+      kubeConfigConnection(kc),
       "/api/v1/secrets",
       { labelSelector: "app.kubernetes.io/managed-by=flyte-secrets", limit: 1 },
       METADATA_LIST,
@@ -508,7 +513,7 @@ async function main(): Promise<void> {
     let labelT0 = 0;
     const served = new Promise<void>((resolve) => {
       void openWatch(
-        kc,
+        kubeConfigConnection(kc),
         "/api/v1/secrets",
         {
           labelSelector: "app.kubernetes.io/managed-by=flyte-secrets",

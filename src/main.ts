@@ -1,17 +1,16 @@
 // flyte-secrets: one program, subcommands per process (DESIGN §6): `controller`, `webhook`, and `operator` (both).
-// Configuration: one YAML file (--config or FLYTE_SECRETS_CONFIG) with flag overrides. Wiring only.
+// Configuration: one YAML file (--config or FLYTE_SECRETS_CONFIG) with flag overrides. Wiring only. Each subcommand
+// imports what it runs when it runs: `webhook` never loads the controller, the Flyte API or client-node (whose
+// generated models alone cost ~80 MiB of the webhook's memory).
 import { readFileSync } from "node:fs";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { Command, InvalidArgumentError } from "commander";
 import type { Logger } from "pino";
-import { Registry } from "prom-client";
-import { createFlyteApi, flyteApiOptions, withFlyteApi } from "./api/index.ts";
+import type { Registry } from "prom-client";
 import { type Config, defaultConfig, parseConfig } from "./config/config.ts";
-import { Controller } from "./controller/controller.ts";
-import { loadKubeConfig } from "./kube/config.ts";
 import { createLogger } from "./observability/logger.ts";
 import { startProbeServer } from "./observability/server.ts";
-import { controllerOptions, createWebhook, Operator, type Process } from "./operator.ts";
+import type { Process } from "./operator.ts";
 
 interface Flags {
   config?: string;
@@ -119,7 +118,8 @@ async function serve(
 }
 
 /** The process with the Flyte API beside it when the configuration enables it (controller and operator only). */
-function withFlyteApiOf(proc: Process, kc: KubeConfig, config: Config, log: Logger): Process {
+async function withFlyteApiOf(proc: Process, kc: KubeConfig, config: Config, log: Logger): Promise<Process> {
+  const { createFlyteApi, flyteApiOptions, withFlyteApi } = await import("./api/index.ts");
   const options = flyteApiOptions(config);
   return withFlyteApi(proc, options === undefined ? undefined : createFlyteApi(kc, options, log));
 }
@@ -150,12 +150,17 @@ common(
   .option("--leader-elect", "elect a leader through a Lease before writing")
   .action(async (flags: Flags) => {
     const config = resolveConfig(flags, "controller");
+    const [{ loadKubeConfig }, { Controller }, { controllerOptions }] = await Promise.all([
+      import("./kube/config.ts"),
+      import("./controller/controller.ts"),
+      import("./operator.ts"),
+    ]);
     const kc = loadKubeConfig(flags);
     const log = createLogger(config.logLevel);
     const controller = new Controller(kc, controllerOptions(config), log);
     await serve(
       "controller",
-      withFlyteApiOf(controller, kc, config, log),
+      await withFlyteApiOf(controller, kc, config, log),
       controller.metrics.registry,
       config.controller.metricsPort,
       config.logLevel,
@@ -167,7 +172,12 @@ common(program.command("webhook").description("serve the mutating admission webh
   .option("--cert-dir <dir>", "folder with tls.crt and tls.key, reloaded when they change")
   .action(async (flags: Flags) => {
     const config = resolveConfig(flags, "webhook");
-    const webhook = createWebhook(loadKubeConfig(flags), config, createLogger(config.logLevel));
+    const log = createLogger(config.logLevel);
+    const [{ connectLight }, { createWebhook }] = await Promise.all([
+      import("./kube/light-config.ts"),
+      import("./webhook/webhook.ts"),
+    ]);
+    const webhook = createWebhook(await connectLight(flags, log), config, log);
     await serve("webhook", webhook, webhook.metrics.registry, config.webhook.metricsPort, config.logLevel);
   });
 
@@ -181,6 +191,11 @@ common(
   .option("--cert-dir <dir>", "folder for the webhook's tls.crt and tls.key")
   .action(async (flags: Flags) => {
     const config = resolveConfig(flags, "operator");
+    const [{ loadKubeConfig }, { Operator }, { Registry }] = await Promise.all([
+      import("./kube/config.ts"),
+      import("./operator.ts"),
+      import("prom-client"),
+    ]);
     const kc = loadKubeConfig(flags);
     const log = createLogger(config.logLevel);
     const operator = new Operator(kc, config, log);
@@ -190,7 +205,7 @@ common(
     ]);
     await serve(
       "operator",
-      withFlyteApiOf(operator, kc, config, log),
+      await withFlyteApiOf(operator, kc, config, log),
       registry,
       config.controller.metricsPort,
       config.logLevel,

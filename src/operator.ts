@@ -8,8 +8,8 @@ import type { Logger } from "pino";
 import { type Config, installationOf } from "./config/config.ts";
 import { Controller, type ControllerOptions } from "./controller/controller.ts";
 import { describeApiError } from "./kube/errors.ts";
-import { tlsFilesIn } from "./webhook/tls-files.ts";
-import { Webhook } from "./webhook/webhook.ts";
+import { kubeConfigConnection } from "./kube/http.ts";
+import { createWebhook, type Webhook } from "./webhook/webhook.ts";
 
 export interface Process {
   start(): Promise<void>;
@@ -52,22 +52,6 @@ export function controllerOptions(config: Config, extra: Partial<ControllerOptio
       : {}),
     ...extra,
   };
-}
-
-export function createWebhook(kc: KubeConfig, config: Config, log: Logger, host?: string): Webhook {
-  return new Webhook(
-    kc,
-    {
-      controlNamespaces: config.controlNamespaces,
-      port: config.webhook.port,
-      ...(host ? { host } : {}),
-      tls: tlsFilesIn(config.webhook.certDir),
-      podLabels: config.podLabels,
-      ...(config.namespaceTemplate ? { nameTemplate: config.namespaceTemplate } : {}),
-      flyteForm: config.webhook.flyteForm,
-    },
-    log,
-  );
 }
 
 /** Copies tls.crt and tls.key from the TLS Secret into `dir`, each by an atomic rename. */
@@ -113,7 +97,7 @@ export class Operator implements Process {
     this.config = config;
     this.options = options;
     this.controller = new Controller(kc, controllerOptions(config, options.controller), log);
-    this.webhook = createWebhook(kc, config, log, options.webhookHost);
+    this.webhook = createWebhook(kubeConfigConnection(kc), config, log, options.webhookHost);
   }
 
   notReadyReason(): string | undefined {

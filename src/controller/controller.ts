@@ -203,15 +203,14 @@ export class Controller {
       this.matchName = compiled.match;
     }
     const informerOptions = options.informers ?? {};
-    this.flyteSecrets = new Informer(kc, flyteSecretSource(kc), this.log, informerOptions);
+    this.flyteSecrets = new Informer(flyteSecretSource(kc), this.log, informerOptions);
     this.flyteSecrets.addIndex("scope", (fs) => [scopeIdOf(entryOf(fs).scope)]);
     this.flyteSecrets.addIndex("source", (fs) => [
       `${fs.metadata?.namespace ?? ""}/${fs.spec?.valueFrom?.secretKeyRef?.name ?? ""}`,
     ]);
     this.flyteSecrets.addIndex("secret", (fs) => [managedSecretNameOf(entryOf(fs))]);
-    this.namespaces = new Informer(kc, namespaceSource(kc), this.log, informerOptions);
+    this.namespaces = new Informer(namespaceSource(kc), this.log, informerOptions);
     this.managed = new Informer(
-      kc,
       managedSecretSource(
         kc,
         `${labels.managedBy}=${MANAGED_BY},${labels.installation}=${this.installation}`,
@@ -224,7 +223,7 @@ export class Controller {
     this.sources = new Map(
       options.controlNamespaces.map((ns) => [
         ns,
-        new Informer(kc, namespacedSecretSource(kc, ns), this.log, informerOptions),
+        new Informer(namespacedSecretSource(kc, ns), this.log, informerOptions),
       ]),
     );
     if (options.leaderElection?.enabled) {

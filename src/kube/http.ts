@@ -1,15 +1,15 @@
-// Connections to the API server. client-node 2.0.1 builds a new undici Agent — a new TLS connection — for every API
-// call, and its Watch gives up after a fixed 30 s without data. `shareConnections` makes every call of one KubeConfig
-// reuse one keep-alive Agent (and counts requests, for the "no API calls at rest" figure); `openWatch` and `getJson`
-// are a small streaming watch and GET over that Agent with a chosen Accept header (metadata-only lists and watches)
-// and a configurable inactivity timeout.
-import { createInterface } from "node:readline";
+// Connections to the API server through client-node's KubeConfig (the controller, the CLI, `operator`, and the webhook
+// when its kubeconfig needs client-node). client-node 2.0.1 builds a new undici Agent — a new TLS connection — for
+// every API call, and its Watch gives up after a fixed 30 s without data. `shareConnections` makes every call of one
+// KubeConfig reuse one keep-alive Agent (and counts requests, for the "no API calls at rest" figure);
+// `kubeConfigConnection` is the same KubeConfig as an `ApiConnection`, for `getJson` and `openWatch` (./connection.ts):
+// a GET over that Agent with a chosen Accept header, or, for a watch, over a connection of its own.
 import type { Readable } from "node:stream";
 import { HttpMethod, type KubeConfig, RequestContext } from "@kubernetes/client-node";
 import { Agent, type Dispatcher, request } from "undici";
+import { type ApiConnection, countRequest, type GetOptions, type Query, urlOf } from "./connection.ts";
 
-/** Requests made through shared Agents, by kind: `watch` (a watch opened) or the HTTP method. */
-export const requestCounts = new Map<string, number>();
+export { requestCounts } from "./connection.ts";
 
 class CountingAgent extends Agent {
   /** The TLS options this Agent connects with, so a watch can open its own connection with the same identity. */
@@ -22,8 +22,7 @@ class CountingAgent extends Agent {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const path = String(options.path ?? "");
-    const kind = /[?&]watch=(true|1)/.test(path) ? "watch" : String(options.method ?? "GET");
-    requestCounts.set(kind, (requestCounts.get(kind) ?? 0) + 1);
+    countRequest(/[?&]watch=(true|1)/.test(path) ? "watch" : String(options.method ?? "GET"));
     return super.dispatch(options, handler);
   }
 }
@@ -83,163 +82,66 @@ function sharedPlain(agents: Map<string, Agent>): Agent {
 async function prepare(
   kc: KubeConfig,
   path: string,
-  query: Readonly<Record<string, string | number | boolean | undefined>>,
+  query: Query,
 ): Promise<{ url: string; headers: Record<string, string>; dispatcher: Dispatcher | undefined }> {
   shareConnections(kc);
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error("no Kubernetes cluster is configured");
-  const url = new URL(cluster.server.replace(/\/$/, "") + path);
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-  const context = new RequestContext(url.toString(), HttpMethod.GET);
+  const url = urlOf(cluster.server, path, query).toString();
+  const context = new RequestContext(url, HttpMethod.GET);
   await kc.applySecurityAuthentication(context);
-  return { url: url.toString(), headers: { ...context.getHeaders() }, dispatcher: context.getDispatcher() };
+  return { url, headers: { ...context.getHeaders() }, dispatcher: context.getDispatcher() };
 }
 
-/** Accept header asking for metadata only (PartialObjectMetadata / PartialObjectMetadataList). */
-export const METADATA_LIST =
-  "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
-export const METADATA_WATCH = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+const connections = new WeakMap<KubeConfig, ApiConnection>();
 
-export class ApiStatusError extends Error {
-  readonly code: number;
-  readonly body: string;
-  constructor(code: number, body: string, path: string) {
-    let message = "";
-    try {
-      message = String((JSON.parse(body) as { message?: unknown }).message ?? "");
-    } catch {
-      message = "";
-    }
-    super(`GET ${path}: HTTP ${code}${message ? `: ${message}` : ""}`);
-    this.code = code;
-    this.body = body;
+/** `kc` as an `ApiConnection` (one per KubeConfig): its authentication, shared Agents and proxies. */
+export function kubeConfigConnection(kc: KubeConfig): ApiConnection {
+  let connection = connections.get(kc);
+  if (connection === undefined) {
+    connection = {
+      description: "client-node",
+      get: (path, query, options) => get(kc, path, query, options),
+    };
+    connections.set(kc, connection);
   }
+  return connection;
 }
 
-/** One GET, parsed as JSON. */
-export async function getJson<T>(
+async function get(
   kc: KubeConfig,
   path: string,
-  query: Readonly<Record<string, string | number | boolean | undefined>>,
-  accept = "application/json",
-): Promise<T> {
+  query: Query,
+  options: GetOptions,
+): Promise<{ statusCode: number; body: Readable }> {
   const { url, headers, dispatcher } = await prepare(kc, path, query);
-  const response = await request(url, {
-    method: "GET",
-    headers: { ...headers, accept },
-    ...(dispatcher ? { dispatcher } : {}),
-  });
-  const text = await response.body.text();
-  if (response.statusCode !== 200) throw new ApiStatusError(response.statusCode, text, path);
-  return JSON.parse(text) as T;
-}
-
-export interface WatchOptions {
-  readonly accept?: string;
-  /** The watch is abandoned (and `done` called with a TimeoutError) after this long without any data. */
-  readonly inactivityMs: number;
-}
-
-/**
- * Opens a watch: `onEvent` for every event line, `done` once when it ends (null for a clean end). Returns a function
- * that aborts it.
- */
-export async function openWatch(
-  kc: KubeConfig,
-  path: string,
-  query: Readonly<Record<string, string | number | boolean | undefined>>,
-  options: WatchOptions,
-  onEvent: (type: string, object: unknown) => void,
-  done: (error: unknown) => void,
-): Promise<() => void> {
-  const abort = new AbortController();
-  let finished = false;
-  let timer: NodeJS.Timeout | undefined;
-  let stream: Readable | undefined;
-  let closeDispatcher = (): void => {};
-  const finish = (error: unknown): void => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(timer);
-    // Once the response has started, closing its body ends the request; aborting would raise an AbortError there.
-    if (stream !== undefined) stream.destroy();
-    else abort.abort();
-    closeDispatcher();
-    done(error);
-  };
-  const touch = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const error = new Error(`watch ${path} silent for ${options.inactivityMs} ms`);
-      error.name = "TimeoutError";
-      finish(error);
-    }, options.inactivityMs);
-    timer.unref();
-  };
-  let prepared: Awaited<ReturnType<typeof prepare>>;
-  try {
-    prepared = await prepare(kc, path, { ...query, watch: "true" });
-  } catch (error) {
-    finish(error);
-    return () => finish(null);
+  let own: Agent | undefined;
+  if (options.dedicated) {
+    // A connection of its own with the shared Agent's TLS identity; the request was counted by the caller.
+    const pooled = dispatcher instanceof CountingAgent ? dispatcher : undefined;
+    own = new Agent({
+      ...(pooled?.connectOptions ? { connect: pooled.connectOptions } : {}),
+      allowH2: false,
+      pipelining: 0,
+    });
   }
-  const { url, headers } = prepared;
-  // Every watch has a connection of its own, closed with it: a watch on a pooled connection could end up queued
-  // behind (or on) a connection that died silently, where no restart would ever get it out.
-  const shared = prepared.dispatcher instanceof CountingAgent ? prepared.dispatcher : undefined;
-  const dispatcher = new Agent({
-    ...(shared?.connectOptions ? { connect: shared.connectOptions } : {}),
-    allowH2: false,
-    pipelining: 0,
-  });
-  requestCounts.set("watch", (requestCounts.get("watch") ?? 0) + 1);
-  closeDispatcher = (): void => {
-    void dispatcher.destroy().catch(() => undefined);
+  const close = (): void => {
+    void own?.destroy().catch(() => undefined);
   };
-  touch();
-  // The handle is returned before the response arrives, so a watch stuck on a dead connection can be abandoned
-  // (which closes that connection) instead of waiting forever for its headers.
-  void (async () => {
-    try {
-      const response = await request(url, {
-        method: "GET",
-        headers: { ...headers, accept: options.accept ?? "application/json" },
-        signal: abort.signal,
-        headersTimeout: 30_000,
-        // Silence between events is normal for a watch; `inactivityMs` and the informer's watchdog judge it.
-        bodyTimeout: 0,
-        dispatcher,
-      });
-      if (response.statusCode !== 200) {
-        const text = await response.body.text().catch(() => "");
-        finish(new ApiStatusError(response.statusCode, text, path));
-        return;
-      }
-      const body = response.body as unknown as Readable;
-      body.on("error", (error) => finish(error));
-      stream = body;
-      if (finished) {
-        body.destroy();
-        return;
-      }
-      body.on("data", touch);
-      body.on("close", () => finish(null));
-      const lines = createInterface({ input: body, crlfDelay: Number.POSITIVE_INFINITY });
-      // readline re-emits the body's errors; the body's own listener above handles them.
-      lines.on("error", () => {});
-      lines.on("line", (line) => {
-        if (finished || line === "") return;
-        let parsed: { type?: string; object?: unknown };
-        try {
-          parsed = JSON.parse(line) as { type?: string; object?: unknown };
-        } catch {
-          return;
-        }
-        onEvent(parsed.type ?? "", parsed.object);
-      });
-    } catch (error) {
-      finish(error);
-    }
-  })();
-  return () => finish(null);
+  try {
+    const response = await request(url, {
+      method: "GET",
+      headers: { ...headers, accept: options.accept },
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.headersTimeoutMs !== undefined ? { headersTimeout: options.headersTimeoutMs } : {}),
+      ...(options.bodyTimeoutMs !== undefined ? { bodyTimeout: options.bodyTimeoutMs } : {}),
+      ...(own ? { dispatcher: own } : dispatcher ? { dispatcher } : {}),
+    });
+    const body = response.body as unknown as Readable;
+    if (own) body.once("close", close);
+    return { statusCode: response.statusCode, body };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }

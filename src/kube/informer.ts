@@ -2,11 +2,11 @@
 // client's known failure modes: a watch that ends (or stalls) is resumed from the last resourceVersion, a watch
 // that goes silent for too long is restarted by a watchdog, 410 Gone and errors trigger a relist with exponential
 // backoff, and a periodic full relist repairs anything missed.
-import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { Backoff } from "./backoff.ts";
+import { type ApiConnection, openWatch } from "./connection.ts";
 import { statusCode } from "./errors.ts";
-import { openWatch } from "./http.ts";
 
 export interface ListPage<T> {
   readonly items: readonly T[];
@@ -17,6 +17,8 @@ export interface ListPage<T> {
 export interface InformerSource<T extends KubernetesObject> {
   /** For logs and metrics, e.g. `flytesecrets` or `secrets(managed)`. */
   readonly name: string;
+  /** Where the watch is opened (the list has its own client). */
+  readonly connection: ApiConnection;
   /** Lists one page; `continueToken` is undefined for the first. */
   readonly list: (continueToken: string | undefined) => Promise<ListPage<T>>;
   /** The watch path, e.g. `/api/v1/namespaces` or `/apis/secrets.flyte.org/v1alpha1/namespaces/x/flytesecrets`. */
@@ -64,7 +66,6 @@ export class Informer<T extends KubernetesObject> {
   private readonly handlers: InformerHandler<T>[] = [];
   private readonly indexers = new Map<string, IndexFunction<T>>();
   private readonly indexes = new Map<string, Map<string, Map<string, T>>>();
-  private readonly kubeConfig: KubeConfig;
   private readonly backoff = new Backoff({ initialMs: 500, maxMs: 30_000 });
   private resourceVersion = "";
   private synced = false;
@@ -88,13 +89,11 @@ export class Informer<T extends KubernetesObject> {
   private readonly transform: InformerTransform<T> | undefined;
 
   constructor(
-    kubeConfig: KubeConfig,
     source: InformerSource<T>,
     log: Logger,
     options: InformerOptions = {},
     transform?: InformerTransform<T>,
   ) {
-    this.kubeConfig = kubeConfig;
     const own = source.transform;
     this.transform = own && transform ? (object: T) => transform(own(object)) : (transform ?? own);
     this.source = source;
@@ -308,7 +307,7 @@ export class Informer<T extends KubernetesObject> {
     };
     if (this.source.labelSelector) query.labelSelector = this.source.labelSelector;
     const abort = await openWatch(
-      this.kubeConfig,
+      this.source.connection,
       this.source.watchPath,
       query,
       {

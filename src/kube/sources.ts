@@ -10,20 +10,13 @@ import {
 } from "@kubernetes/client-node";
 import { type FlyteSecretSpec, type FlyteSecretStatus, GROUP, PLURAL, VERSION } from "../domain/api.ts";
 import { type ManagedField, otherContentWriters } from "../domain/scope-secrets.ts";
-import { getJson, METADATA_LIST, METADATA_WATCH } from "./http.ts";
+import { getJson, METADATA_LIST, METADATA_WATCH } from "./connection.ts";
+import { kubeConfigConnection } from "./http.ts";
 import type { InformerSource, ListPage } from "./informer.ts";
+import { PAGE, withoutManagedFields } from "./json-sources.ts";
 
 /** The field manager of every write the controller makes; managedFields tell its writes from anyone else's. */
 export const FIELD_MANAGER = "flyte-secrets";
-
-/** Drops managedFields, which nothing reads and which is often the largest part of an object. */
-function withoutManagedFields<T extends KubernetesObject>(object: T): T {
-  if (object.metadata?.managedFields === undefined) return object;
-  const { managedFields: _dropped, ...metadata } = object.metadata;
-  return { ...object, metadata };
-}
-
-const PAGE = 500;
 
 /** A FlyteSecret as the API serves it (timestamps arrive as strings from custom-object JSON). */
 export type FlyteSecretResource = KubernetesObject & { spec: FlyteSecretSpec; status?: FlyteSecretStatus };
@@ -32,6 +25,7 @@ export function flyteSecretSource(kc: KubeConfig): InformerSource<FlyteSecretRes
   const api = kc.makeApiClient(CustomObjectsApi);
   return {
     name: "flytesecrets",
+    connection: kubeConfigConnection(kc),
     watchPath: `/apis/${GROUP}/${VERSION}/${PLURAL}`,
     transform: withoutManagedFields,
     list: async (continueToken): Promise<ListPage<FlyteSecretResource>> => {
@@ -58,6 +52,7 @@ export function namespaceSource(kc: KubeConfig): InformerSource<V1Namespace> {
   const api = kc.makeApiClient(CoreV1Api);
   return {
     name: "namespaces",
+    connection: kubeConfigConnection(kc),
     watchPath: "/api/v1/namespaces",
     transform: withoutManagedFields,
     list: async (continueToken) => {
@@ -79,6 +74,7 @@ export function namespacedSecretSource(kc: KubeConfig, namespace: string): Infor
   const api = kc.makeApiClient(CoreV1Api);
   return {
     name: `secrets(${namespace})`,
+    connection: kubeConfigConnection(kc),
     watchPath: `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`,
     transform: withoutManagedFields,
     list: async (continueToken) => {
@@ -101,6 +97,7 @@ export function labelledSecretSource(kc: KubeConfig, labelSelector: string): Inf
   const api = kc.makeApiClient(CoreV1Api);
   return {
     name: "secrets(managed)",
+    connection: kubeConfigConnection(kc),
     watchPath: "/api/v1/secrets",
     labelSelector,
     list: async (continueToken) => {
@@ -166,8 +163,10 @@ export function managedSecretSource(
   kc: KubeConfig,
   labelSelector: string,
 ): InformerSource<ManagedSecretMeta> {
+  const connection = kubeConfigConnection(kc);
   return {
     name: "secrets(managed)",
+    connection,
     watchPath: "/api/v1/secrets",
     labelSelector,
     watchAccept: METADATA_WATCH,
@@ -178,7 +177,12 @@ export function managedSecretSource(
       const list = await getJson<{
         items?: PartialObjectMetadata[];
         metadata?: { resourceVersion?: string; continue?: string };
-      }>(kc, "/api/v1/secrets", { labelSelector, limit: PAGE, continue: continueToken }, METADATA_LIST);
+      }>(
+        connection,
+        "/api/v1/secrets",
+        { labelSelector, limit: PAGE, continue: continueToken },
+        METADATA_LIST,
+      );
       return {
         items: (list.items ?? []).map(managedSecretMeta),
         resourceVersion: list.metadata?.resourceVersion ?? "",

@@ -2,13 +2,15 @@
 // FlyteSecrets of the control namespaces as a resolution catalog, and Namespaces for bindings. The caches keep only
 // what the decision reads (`compactFlyteSecret`, `compactNamespace`): managedFields, annotations, descriptions and
 // the other conditions were most of the webhook's memory with 10,000 FlyteSecrets (issue 14).
-import type { KubeConfig, V1Namespace } from "@kubernetes/client-node";
+import type { V1Namespace } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { FlyteSecretStatus } from "../domain/api.ts";
 import type { NamespaceFacts } from "../domain/binding.ts";
 import { catalogOf, type ReadyCatalog } from "../domain/catalog.ts";
+import type { ApiConnection } from "../kube/connection.ts";
 import { Informer, type InformerOptions } from "../kube/informer.ts";
-import { type FlyteSecretResource, flyteSecretSource, namespaceSource } from "../kube/sources.ts";
+import { jsonFlyteSecretSource, jsonNamespaceSource } from "../kube/json-sources.ts";
+import type { FlyteSecretResource } from "../kube/sources.ts";
 
 type Metadata = NonNullable<FlyteSecretResource["metadata"]>;
 
@@ -85,14 +87,14 @@ export class WebhookCaches {
   private catalog: ReadyCatalog | undefined;
 
   constructor(
-    kc: KubeConfig,
+    connection: ApiConnection,
     controlNamespaces: readonly string[],
     log: Logger,
     options: InformerOptions = {},
   ) {
     this.controlNamespaces = controlNamespaces;
-    this.flyteSecrets = new Informer(kc, flyteSecretSource(kc), log, options, compactFlyteSecret);
-    this.namespaces = new Informer(kc, namespaceSource(kc), log, options, compactNamespace);
+    this.flyteSecrets = new Informer(jsonFlyteSecretSource(connection), log, options, compactFlyteSecret);
+    this.namespaces = new Informer(jsonNamespaceSource(connection), log, options, compactNamespace);
     // The catalog is rebuilt lazily after a change it can see (a rebuild over 10,000 FlyteSecrets takes milliseconds,
     // on the request path), not on every request nor on updates that differ only in resourceVersion.
     this.flyteSecrets.on((event, object, old) => {

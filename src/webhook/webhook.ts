@@ -1,16 +1,18 @@
-// The webhook process: informer caches + the pure `admit` decision + the HTTPS server. Wiring only.
-import type { KubeConfig } from "@kubernetes/client-node";
+// The webhook process: informer caches + the pure `admit` decision + the HTTPS server. Wiring only. Nothing here
+// loads client-node (its models cost ~80 MiB): the caches list and watch over an `ApiConnection`.
 import type { Logger } from "pino";
+import type { Config } from "../config/config.ts";
 import { admit, type FlyteFormSetting } from "../domain/admit.ts";
 import { compileNameTemplate, type NameTemplate } from "../domain/binding.ts";
 import { defaultPodLabels } from "../domain/defaults.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { ApiConnection } from "../kube/connection.ts";
 import type { InformerOptions } from "../kube/informer.ts";
 import type { AdmissionRequest, Decision } from "./admission-review.ts";
 import { WebhookCaches } from "./caches.ts";
 import { createWebhookMetrics, type WebhookMetrics } from "./metrics.ts";
 import { type RunningWebhookServer, startWebhookServer } from "./server.ts";
-import type { TlsFiles } from "./tls-files.ts";
+import { type TlsFiles, tlsFilesIn } from "./tls-files.ts";
 
 export interface WebhookOptions {
   readonly controlNamespaces: readonly string[];
@@ -24,6 +26,28 @@ export interface WebhookOptions {
   readonly informers?: InformerOptions;
 }
 
+/** The webhook of one Config. */
+export function createWebhook(
+  connection: ApiConnection,
+  config: Config,
+  log: Logger,
+  host?: string,
+): Webhook {
+  return new Webhook(
+    connection,
+    {
+      controlNamespaces: config.controlNamespaces,
+      port: config.webhook.port,
+      ...(host ? { host } : {}),
+      tls: tlsFilesIn(config.webhook.certDir),
+      podLabels: config.podLabels,
+      ...(config.namespaceTemplate ? { nameTemplate: config.namespaceTemplate } : {}),
+      flyteForm: config.webhook.flyteForm,
+    },
+    log,
+  );
+}
+
 export class Webhook {
   readonly caches: WebhookCaches;
   readonly metrics: WebhookMetrics;
@@ -32,10 +56,10 @@ export class Webhook {
   private readonly log: Logger;
   private readonly matchName: ((name: string) => Scope | undefined) | undefined;
 
-  constructor(kc: KubeConfig, options: WebhookOptions, log: Logger) {
+  constructor(connection: ApiConnection, options: WebhookOptions, log: Logger) {
     this.options = options;
     this.log = log.child({ component: "webhook" });
-    this.caches = new WebhookCaches(kc, options.controlNamespaces, this.log, options.informers);
+    this.caches = new WebhookCaches(connection, options.controlNamespaces, this.log, options.informers);
     this.metrics = createWebhookMetrics();
     if (options.nameTemplate) {
       const compiled = compileNameTemplate(options.nameTemplate);

@@ -72,7 +72,7 @@ describe("informer", () => {
     if (!cluster) throw new Error("no cluster");
     kc.clusters = [{ ...cluster, server: `https://127.0.0.1:${port}` }];
 
-    informer = new Informer(kc, namespaceSource(kc), createLogger(process.env.INFORMER_LOG ?? "silent"), {
+    informer = new Informer(namespaceSource(kc), createLogger(process.env.INFORMER_LOG ?? "silent"), {
       watchdogSeconds: 2,
       relistSeconds: 3600,
       watchTimeoutSeconds: 3600,

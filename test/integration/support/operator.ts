@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { AdmissionregistrationV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { pino } from "pino";
 import { Controller, type ControllerOptions } from "../../../src/controller/controller.ts";
+import { connectLight } from "../../../src/kube/light-config.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
 import { webhookConfiguration } from "../../../src/webhook/configuration.ts";
 import { tlsFilesIn } from "../../../src/webhook/tls-files.ts";
@@ -111,8 +112,9 @@ export async function createInstallation(prefix: string): Promise<Installation> 
         }
       };
       await syncTlsFiles();
+      // The webhook's own connection (node:https, no client-node), as `flyte-secrets webhook` makes it.
       const webhook = new Webhook(
-        kubeConfig(),
+        await connectLight({ kubeconfig: controlPlane().kubeconfigPath }, logger()),
         {
           controlNamespaces: [controlNamespace],
           port: 0,
