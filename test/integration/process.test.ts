@@ -1,26 +1,33 @@
 // The program as a process: `flyte-secrets controller` with a config file and leader election takes the Lease and on
-// SIGTERM releases it and exits 0; `operator` runs both halves with its own TLS; a bad config file is refused clearly.
+// SIGTERM releases it and exits 0; `operator` runs both halves with its own TLS; `webhook` serves without loading
+// client-node (or undici) unless its kubeconfig needs it; a bad config file is refused clearly.
 import { type ChildProcess, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CoordinationV1Api, CoreV1Api } from "@kubernetes/client-node";
+import { dump, load } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
+import { createCertificateAuthority, issueCertificate } from "../../src/tls/certificates.ts";
 import { waitFor } from "../controlplane/wait.ts";
+import { freePort, httpStatus } from "./support/chart.ts";
 import { controlPlane, createNamespace, kubeConfig, scratchDir, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const node = join(root, "node_modules", ".bin", "node");
 
-function start(args: string[]): {
+function start(
+  args: string[],
+  nodeOptions: string[] = [],
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(node, [join(root, "src", "main.ts"), ...args], {
+  const child = spawn(node, [...nodeOptions, join(root, "src", "main.ts"), ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -145,6 +152,140 @@ describe("flyte-secrets process", () => {
     } finally {
       holder.close();
     }
+  });
+
+  /** A module hook that writes `LOADED <url>` to stderr for every module of client-node or undici the process loads. */
+  async function loadRecorder(dir: string): Promise<string> {
+    const hook = join(dir, "record-loads.mjs");
+    await writeFile(
+      hook,
+      [
+        'import { registerHooks } from "node:module";',
+        'import { writeSync } from "node:fs";',
+        "registerHooks({",
+        "  resolve(specifier, context, next) {",
+        "    const resolved = next(specifier, context);",
+        "    if (/\\/node_modules\\/(@kubernetes\\/client-node|undici)\\//.test(resolved.url)) writeSync(2, 'LOADED ' + resolved.url + '\\n');",
+        "    return resolved;",
+        "  },",
+        "});",
+      ].join("\n"),
+    );
+    return hook;
+  }
+
+  /** Serving certificate files for the webhook, and a config file for it. */
+  async function webhookSetup(prefix: string): Promise<{ dir: string; args: string[] }> {
+    const dir = await scratchDir(prefix);
+    const validity = { notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000) };
+    const ca = await createCertificateAuthority("process-test-ca", validity);
+    const leaf = await issueCertificate(ca, {
+      ...validity,
+      commonName: "localhost",
+      dnsNames: ["localhost"],
+      usage: "server",
+    });
+    await mkdir(join(dir, "tls"));
+    await writeFile(join(dir, "tls", "tls.crt"), leaf.certPem);
+    await writeFile(join(dir, "tls", "tls.key"), leaf.keyPem);
+    const config = join(dir, "config.yaml");
+    await writeFile(config, `controlNamespaces: [${uniqueName("webhook-process")}]\n`);
+    const metricsPort = await freePort();
+    return {
+      dir,
+      args: [
+        "webhook",
+        "--config",
+        config,
+        "--cert-dir",
+        join(dir, "tls"),
+        "--port",
+        String(await freePort()),
+        "--metrics-port",
+        String(metricsPort),
+      ],
+    };
+  }
+
+  async function readyAndStopped(proc: ReturnType<typeof start>, metricsPort: string): Promise<string> {
+    await waitFor(
+      async () => ((await httpStatus(Number(metricsPort), "/readyz")) === 200 ? true : undefined),
+      {
+        description: `the webhook's /readyz (output: ${proc.output().slice(-800)})`,
+        timeoutMs: 60_000,
+      },
+    );
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+    return proc.output();
+  }
+
+  it("runs the webhook without loading client-node or undici: node:https with the kubeconfig's certificate", async () => {
+    await installCrd();
+    const { dir, args } = await webhookSetup("flyte-secrets-webhook-process-");
+    const hook = await loadRecorder(dir);
+    const proc = start([...args, "--kubeconfig", controlPlane().kubeconfigPath], ["--import", hook]);
+    children.push(proc.child);
+    const output = await readyAndStopped(proc, args.at(-1) ?? "");
+    expect(output).toContain("API server connection: node:https");
+    expect(output).toContain("webhook started");
+    expect(output).not.toContain("LOADED");
+  });
+
+  it("runs the webhook through client-node when its kubeconfig needs it (an exec plugin), and says so", async () => {
+    await installCrd();
+    const { dir, args } = await webhookSetup("flyte-secrets-webhook-exec-");
+    const hook = await loadRecorder(dir);
+    // The control plane's admin client certificate, handed out by an exec credential plugin.
+    const admin = load(await readFile(controlPlane().kubeconfigPath, "utf8")) as {
+      clusters: unknown[];
+      users: { user: Record<string, string> }[];
+    };
+    const user = admin.users[0]?.user ?? {};
+    const credential = {
+      apiVersion: "client.authentication.k8s.io/v1",
+      kind: "ExecCredential",
+      status: {
+        clientCertificateData: Buffer.from(user["client-certificate-data"] ?? "", "base64").toString(),
+        clientKeyData: Buffer.from(user["client-key-data"] ?? "", "base64").toString(),
+      },
+    };
+    const plugin = join(dir, "credential.json");
+    await writeFile(plugin, JSON.stringify(credential), { mode: 0o600 });
+    const kubeconfig = join(dir, "kubeconfig");
+    await writeFile(
+      kubeconfig,
+      dump({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: admin.clusters,
+        users: [
+          {
+            name: "exec",
+            user: {
+              exec: {
+                apiVersion: "client.authentication.k8s.io/v1",
+                command: node,
+                args: [
+                  "-e",
+                  `process.stdout.write(require("fs").readFileSync(${JSON.stringify(plugin)}, "utf8"))`,
+                ],
+                interactiveMode: "Never",
+              },
+            },
+          },
+        ],
+        contexts: [{ name: "exec", context: { cluster: "flyte-secrets-local", user: "exec" } }],
+        "current-context": "exec",
+      }),
+      { mode: 0o600 },
+    );
+    const proc = start([...args, "--kubeconfig", kubeconfig], ["--import", hook]);
+    children.push(proc.child);
+    const output = await readyAndStopped(proc, args.at(-1) ?? "");
+    expect(output).toContain("API server connection: client-node");
+    expect(output).toContain("an exec credential plugin (user.exec)");
+    expect(output).toContain("LOADED");
   });
 
   it("refuses an invalid config file with one message per problem", async () => {
