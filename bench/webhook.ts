@@ -11,6 +11,7 @@
 //          --node-options "..." (the webhook's Node flags; default: the chart's webhook.nodeOptions)
 //          --entry dist|src (dist: built with tsc and run as the image runs it, the default; src: src/main.ts)
 //          --keep-plane (print the kubeconfig and leave the control plane running)
+//          --kubeconfig PATH (use that control plane, whose catalog a --keep-plane run built, instead of a new one)
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -502,9 +503,13 @@ async function main(): Promise<void> {
   };
   process.on("exit", cleanup);
   try {
-    say(`control plane (${NAMESPACES} namespaces, ${SECRETS} FlyteSecrets)`);
-    plane = await ControlPlane.start({ binaries: await ensureBinaries(say), dir: join(work, "plane") });
-    await buildCatalog(apiOf(plane.info.kubeconfigPath));
+    let kubeconfig = option("kubeconfig", "");
+    if (kubeconfig === "") {
+      say(`control plane (${NAMESPACES} namespaces, ${SECRETS} FlyteSecrets)`);
+      plane = await ControlPlane.start({ binaries: await ensureBinaries(say), dir: join(work, "plane") });
+      kubeconfig = plane.info.kubeconfigPath;
+      await buildCatalog(apiOf(kubeconfig));
+    } else say(`control plane of ${kubeconfig}, its catalog as it is`);
 
     const certDir = join(work, "tls");
     await mkdir(certDir);
@@ -539,7 +544,7 @@ async function main(): Promise<void> {
         ENTRY === "dist" ? "dist/main.js" : "src/main.ts",
         "webhook",
         "--kubeconfig",
-        plane.info.kubeconfigPath,
+        kubeconfig,
         "--control-namespace",
         CONTROL,
         "--port",
@@ -676,7 +681,7 @@ async function main(): Promise<void> {
     webhookProcess.kill("SIGTERM");
     await new Promise((resolve) => webhookProcess.once("exit", resolve));
     if (flag("keep-plane")) {
-      say(`control plane kept: KUBECONFIG=${plane.info.kubeconfigPath}; webhook on ${port}; Ctrl-C to stop`);
+      say(`control plane kept: KUBECONFIG=${kubeconfig}; webhook on ${port}; Ctrl-C to stop`);
       await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     }
   } finally {
