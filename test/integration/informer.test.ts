@@ -40,6 +40,11 @@ class FreezingProxy {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** Connections opened since the last freeze. */
+  get openConnections(): number {
+    return this.pairs.length;
+  }
+
   /** Every open connection stops carrying data in both directions, without being closed. */
   freezeOpenConnections(): number {
     for (const { client, upstream } of this.pairs) {
@@ -106,6 +111,11 @@ describe("informer", () => {
       informer = make(`https://127.0.0.1:${port}`);
       informer.start();
       await informer.waitForSync(30_000);
+      // The list's connection and the watch's own: freezing before the watch has connected would freeze none of it.
+      await waitFor(() => ((proxy?.openConnections ?? 0) >= 2 ? true : undefined), {
+        description: "the informer's watch to connect through the proxy",
+        timeoutMs: 10_000,
+      });
       const restartsBefore = informer.restarts;
       expect(proxy.freezeOpenConnections()).toBeGreaterThan(0);
 
