@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: the product run as a separate process, its memory sampled from /proc, its metrics
 // scraped, a self-signed serving certificate, and JSON results written where asked.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -67,6 +67,8 @@ export function buildProduct(): string {
   execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(root, "tsconfig.build.json")], {
     stdio: "inherit",
   });
+  // As `npm run build` does: the generated Flyte API code is JavaScript already and tsc does not copy it.
+  cpSync(join(root, "src", "api", "gen"), join(root, "dist", "api", "gen"), { recursive: true });
   return join(root, "dist", "main.js");
 }
 
@@ -89,12 +91,25 @@ export function startProduct(args: string[], env: Record<string, string> = {}): 
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // A product process that dies on its own makes every later figure meaningless: say so, with its output.
+      if (!stopping) {
+        process.stderr.write(
+          `${args[0] ?? "product"} exited unexpectedly (code ${code}, signal ${signal}); its output:\n${out}\n`,
+        );
+        process.exit(1);
+      }
+      resolve();
+    }),
+  );
   return {
     child,
     pid: child.pid ?? 0,
     output: () => out,
     stop: async (signal = "SIGTERM") => {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
