@@ -14,7 +14,15 @@ import {
   PatchStrategy,
   setHeaderOptions,
 } from "@kubernetes/client-node";
-import { getJson, METADATA_LIST, METADATA_WATCH, openWatch, shareConnections } from "../src/kube/http.ts";
+import {
+  getJson,
+  METADATA_LIST,
+  METADATA_OBJECT,
+  METADATA_WATCH,
+  openWatch,
+  sendJson,
+  shareConnections,
+} from "../src/kube/http.ts";
 import { ensureBinaries } from "../test/controlplane/binaries.ts";
 import { ControlPlane } from "../test/controlplane/controlplane.ts";
 import {
@@ -623,6 +631,104 @@ async function main(): Promise<void> {
     log(`webhook RSS: ${JSON.stringify(results.webhookRss)}`);
     wrss.stop();
     await webhook.stop();
+
+    // 9. The API server's own limit for this very workload, with nothing of ours running: a plain client (raw JSON
+    // over one keep-alive agent) writes the same Secrets, keys and values into fresh namespaces, the same number
+    // of status patches, and one organization rotation over those copies. Small writes (phase 1) understate what
+    // 2 million key copies cost the API server: it tracks every data key in managedFields.
+    if (!process.argv.includes("--no-floor")) {
+      log("the API server's floor for this workload: the same writes from a plain client");
+      const floorNs = (ns: string): string => `floor-${ns}`;
+      const namespacesOf = [...new Set([...expected.secrets.keys()].map((id) => id.split("/")[0] as string))];
+      await pool(namespacesOf, 32, async (ns) => {
+        await sendJson(kc, "POST", "/api/v1/namespaces", {}, { metadata: { name: floorNs(ns) } });
+      });
+      const b64 = (v: string): string => Buffer.from(v).toString("base64");
+      const secretsStart = Date.now();
+      await pool([...expected.secrets], 32, async ([id, data]) => {
+        const [ns, name] = id.split("/") as [string, string];
+        await sendJson(
+          kc,
+          "POST",
+          `/api/v1/namespaces/${floorNs(ns)}/secrets`,
+          { fieldManager: "bench-floor" },
+          {
+            metadata: { name, labels: { "bench/floor": "true" } },
+            type: "Opaque",
+            data: Object.fromEntries([...data].map(([k, v]) => [k, b64(v)])),
+          },
+          { accept: METADATA_OBJECT },
+        );
+      });
+      const secretsMs = Date.now() - secretsStart;
+      const statusStart = Date.now();
+      await pool(fleet, 32, async (f) => {
+        await sendJson(
+          kc,
+          "PATCH",
+          `/apis/secrets.flyte.org/v1alpha1/namespaces/${CONTROL}/flytesecrets/${f.name}/status`,
+          {},
+          {
+            status: {
+              conditions: [
+                {
+                  type: "Ready",
+                  status: "True",
+                  reason: "Materialized",
+                  message: `floor write ${f.name}`,
+                  lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+                },
+              ],
+            },
+          },
+          { contentType: "application/merge-patch+json" },
+        );
+      });
+      const statusMs = Date.now() - statusStart;
+      const convergenceFloorMs = secretsMs + statusMs;
+      // One organization value rotated over the floor's copies, as many in flight as the controller has workers.
+      const orgKey = fleet.find((f) => f.project === undefined && f.domain === undefined)?.key ?? "";
+      const orgCopies = [...expected.secrets].filter(([id]) => id.endsWith("/flyte-secrets"));
+      const rotationStart = Date.now();
+      const arrivedMs: number[] = [];
+      await pool(orgCopies, 16, async ([id, data]) => {
+        const [ns, name] = id.split("/") as [string, string];
+        await sendJson(
+          kc,
+          "PUT",
+          `/api/v1/namespaces/${floorNs(ns)}/secrets/${name}`,
+          { fieldManager: "bench-floor" },
+          {
+            metadata: { name, labels: { "bench/floor": "true" } },
+            type: "Opaque",
+            data: Object.fromEntries([...data].map(([k, v]) => [k, b64(k === orgKey ? `${v}-rotated` : v)])),
+          },
+          { accept: METADATA_OBJECT },
+        );
+        arrivedMs.push(Date.now() - rotationStart);
+      });
+      arrivedMs.sort((a, b) => a - b);
+      const convergence = results.convergence as { seconds: number };
+      const organization = (results.rotation as { organization: { p99Ms: number } } | undefined)
+        ?.organization;
+      results.floor = {
+        secretsSeconds: secretsMs / 1000,
+        statusesSeconds: statusMs / 1000,
+        convergenceSeconds: convergenceFloorMs / 1000,
+        convergenceRatio: Math.round(((convergence.seconds * 1000) / convergenceFloorMs) * 100) / 100,
+        organizationRotation: {
+          namespaces: arrivedMs.length,
+          p50Ms: percentile(arrivedMs, 50),
+          p99Ms: percentile(arrivedMs, 99),
+          maxMs: arrivedMs.at(-1) ?? Number.NaN,
+          ratio:
+            organization === undefined
+              ? undefined
+              : Math.round((organization.p99Ms / Math.max(1, percentile(arrivedMs, 99))) * 100) / 100,
+        },
+      };
+      log(`floor: ${JSON.stringify(results.floor)}`);
+    }
   } finally {
     for (const r of running) await r.stop("SIGKILL").catch(() => undefined);
     await plane?.stop();

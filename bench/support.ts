@@ -78,7 +78,13 @@ export function startProduct(args: string[], env: Record<string, string> = {}): 
   program ??= buildProduct();
   // --profile DIR: each product process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
   const profile = option("profile", "");
-  const nodeArgs = profile === "" ? [] : ["--cpu-prof", "--cpu-prof-dir", profile];
+  // --node-flags "...": more Node flags for them (e.g. --heapsnapshot-signal=SIGUSR2).
+  const nodeArgs = [
+    ...(profile === "" ? [] : ["--cpu-prof", "--cpu-prof-dir", profile]),
+    ...option("node-flags", "")
+      .split(" ")
+      .filter((f) => f !== ""),
+  ];
   const child = spawn(node, [...nodeArgs, program, ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],

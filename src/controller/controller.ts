@@ -51,11 +51,13 @@ import {
   sourceFactsOf,
 } from "../domain/catalog.ts";
 import { decideStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
+import { defaultEventBudget } from "../domain/defaults.ts";
 import { managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
 import { metadataMatches, ownershipOf, type ScopeSecret, scopeSecrets } from "../domain/scope-secrets.ts";
+import { TokenBucket } from "../domain/token-bucket.ts";
 import { describeApiError, statusCode } from "../kube/errors.ts";
-import { requestCounts, shareConnections } from "../kube/http.ts";
+import { METADATA_OBJECT, requestCounts, sendJson, shareConnections } from "../kube/http.ts";
 import { Informer } from "../kube/informer.ts";
 import { LeaderElector } from "../kube/leader.ts";
 import {
@@ -67,6 +69,7 @@ import {
   managedSecretSource,
   namespacedSecretSource,
   namespaceSource,
+  type PartialObjectMetadata,
 } from "../kube/sources.ts";
 import { WorkQueue } from "../kube/workqueue.ts";
 import { type ControllerMetrics, createControllerMetrics } from "./metrics.ts";
@@ -150,6 +153,7 @@ export class Controller {
   readonly installation: string;
   private readonly queue = new WorkQueue();
   private readonly statusQueue = new WorkQueue();
+  private readonly kc: KubeConfig;
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
   private readonly log: Logger;
@@ -183,9 +187,11 @@ export class Controller {
   private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; baseRv: string }>();
   private readonly pendingEvents: Array<() => Promise<void>> = [];
   private eventsInFlight = 0;
+  private readonly normalEvents = new TokenBucket(defaultEventBudget);
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     shareConnections(kc);
+    this.kc = kc;
     this.options = options;
     this.installation = options.installation ?? options.controlNamespaces[0] ?? "flyte-secrets";
     this.log = log.child({ component: "controller" });
@@ -723,12 +729,13 @@ export class Controller {
         annotations: { ...(base?.annotations ?? {}), ...want.annotations },
       },
       type: want.type,
-      data: { ...want.data },
+      // Serialized as it is (JSON.stringify), never kept: no copy of every value.
+      data: want.data as Record<string, string>,
       immutable: false,
     };
   }
 
-  private remember(written: V1Secret): void {
+  private remember(written: PartialObjectMetadata): void {
     const meta = managedSecretMeta(written);
     this.setOverlay(meta.metadata.namespace, meta.metadata.name, meta);
   }
@@ -738,11 +745,14 @@ export class Controller {
     want: ScopeSecret,
   ): Promise<"created" | "updated" | "restored" | "unchanged" | { blocked: BlockedReason }> {
     try {
-      const created = await this.core.createNamespacedSecret({
-        namespace,
-        body: this.manifest(namespace, want),
-        fieldManager: FIELD_MANAGER,
-      });
+      const created = await sendJson<PartialObjectMetadata>(
+        this.kc,
+        "POST",
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`,
+        { fieldManager: FIELD_MANAGER },
+        this.manifest(namespace, want),
+        { accept: METADATA_OBJECT },
+      );
       this.metrics.writes.inc({ verb: "create", resource: "secrets" });
       this.remember(created);
       this.log.info({ namespace, secret: want.name, keys: want.keys.length }, "created managed Secret");
@@ -876,12 +886,14 @@ export class Controller {
     },
   ): Promise<void> {
     try {
-      const replaced = await this.core.replaceNamespacedSecret({
-        name: want.name,
-        namespace,
-        body: this.manifest(namespace, want, base),
-        fieldManager: FIELD_MANAGER,
-      });
+      const replaced = await sendJson<PartialObjectMetadata>(
+        this.kc,
+        "PUT",
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(want.name)}`,
+        { fieldManager: FIELD_MANAGER },
+        this.manifest(namespace, want, base),
+        { accept: METADATA_OBJECT },
+      );
       this.metrics.writes.inc({ verb: "update", resource: "secrets" });
       this.remember(replaced);
       this.log.info({ namespace, secret: want.name, keys: want.keys.length }, "updated managed Secret");
@@ -1008,8 +1020,10 @@ export class Controller {
   }
 
   /**
-   * Events are informational: recorded in the background (a few at a time) so they never hold up status keys; if
-   * very many pile up (a first convergence of thousands of FlyteSecrets), the surplus is dropped and logged.
+   * Events are informational: recorded in the background (a few at a time) so they never hold up status keys.
+   * Normal Events spend from a budget (`defaultEventBudget`): a first convergence of thousands of FlyteSecrets
+   * records the first hundred or so and counts the rest as dropped. Warnings are always recorded, unless very many
+   * are already waiting.
    */
   private queueEvent(
     object: FlyteSecretResource,
@@ -1017,7 +1031,12 @@ export class Controller {
     reason: string,
     message: string,
   ): void {
+    if (type === "Normal" && !this.normalEvents.take(performance.now())) {
+      this.metrics.eventsDropped.inc({ type });
+      return;
+    }
     if (this.pendingEvents.length >= 20_000) {
+      this.metrics.eventsDropped.inc({ type });
       this.log.debug(
         { flyteSecret: `${object.metadata?.namespace}/${object.metadata?.name}`, reason },
         "too many Events waiting; not recording this one",

@@ -103,14 +103,14 @@ export const METADATA_WATCH = "application/json;as=PartialObjectMetadata;g=meta.
 export class ApiStatusError extends Error {
   readonly code: number;
   readonly body: string;
-  constructor(code: number, body: string, path: string) {
+  constructor(code: number, body: string, path: string, method = "GET") {
     let message = "";
     try {
       message = String((JSON.parse(body) as { message?: unknown }).message ?? "");
     } catch {
       message = "";
     }
-    super(`GET ${path}: HTTP ${code}${message ? `: ${message}` : ""}`);
+    super(`${method} ${path}: HTTP ${code}${message ? `: ${message}` : ""}`);
     this.code = code;
     this.body = body;
   }
@@ -242,4 +242,38 @@ export async function openWatch(
     }
   })();
   return () => finish(null);
+}
+
+/** Accept header asking for the metadata of one object (a write's response without its data). */
+export const METADATA_OBJECT = METADATA_WATCH;
+
+/**
+ * One write (POST, PUT, PATCH, DELETE) with a JSON body over the shared Agent, answered as JSON. The controller
+ * writes managed Secrets this way: its own body serialization (client-node's typed serializer walks every key of a
+ * 1,000-key Secret twice) and, with `accept` METADATA_OBJECT, a response of metadata only instead of every value
+ * back. Non-2xx answers throw an ApiStatusError carrying the API server's Status (which names objects, never values).
+ */
+export async function sendJson<T>(
+  kc: KubeConfig,
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  query: Readonly<Record<string, string | number | boolean | undefined>>,
+  body: unknown,
+  options: { readonly accept?: string; readonly contentType?: string } = {},
+): Promise<T> {
+  const { url, headers, dispatcher } = await prepare(kc, path, query);
+  const response = await request(url, {
+    method,
+    headers: {
+      ...headers,
+      accept: options.accept ?? "application/json",
+      "content-type": options.contentType ?? "application/json",
+    },
+    body: JSON.stringify(body),
+    ...(dispatcher ? { dispatcher } : {}),
+  });
+  const text = await response.body.text();
+  if (response.statusCode < 200 || response.statusCode > 299)
+    throw new ApiStatusError(response.statusCode, text, path, method);
+  return JSON.parse(text) as T;
 }
