@@ -735,6 +735,8 @@ async function main(): Promise<void> {
   }
   const path = writeResults("scale", results);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\nresults written to ${path}\n`);
+  // Keep-alive connections and unref'd timers of the shared agents would hold the process (and the lock) open.
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

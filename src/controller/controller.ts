@@ -50,7 +50,7 @@ import {
   type SourceFacts,
   sourceFactsOf,
 } from "../domain/catalog.ts";
-import { decideStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
+import { decideStatus, mayDeferStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
 import { defaultEventBudget } from "../domain/defaults.ts";
 import { managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
@@ -114,7 +114,10 @@ export interface ControllerOptions {
   readonly pendingGraceSeconds?: number;
   /** How often a namespace with a blocked copy is looked at again (the squatting Secret is not in our cache). */
   readonly blockedRecheckSeconds?: number;
-  /** Longest a status write waits for namespace work to finish (so counts are written once, not per namespace). */
+  /**
+   * Longest a progress-only status write (Materializing, a count on the way) waits for namespace work to finish, so
+   * that a burst writes each count once, final (`mayDeferStatus`); default 60.
+   */
   readonly statusDelaySeconds?: number;
 }
 
@@ -153,6 +156,8 @@ export class Controller {
   readonly installation: string;
   private readonly queue = new WorkQueue();
   private readonly statusQueue = new WorkQueue();
+  /** Status keys whose progress-only write waits for the namespaces to be done: since when (ms). */
+  private readonly statusDeferredSince = new Map<string, number>();
   private readonly kc: KubeConfig;
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
@@ -501,7 +506,6 @@ export class Controller {
     const end = this.metrics.reconcileDuration.startTimer({ kind });
     try {
       if (kind === "status") {
-        await this.statusGate();
         const rest = key.slice(3);
         const slash = rest.indexOf("/");
         await this.reconcileStatus(rest.slice(0, slash), rest.slice(slash + 1));
@@ -509,6 +513,11 @@ export class Controller {
       } else {
         await this.reconcileNamespace(key.slice(namespaceKey("").length));
         this.queue.forget(key);
+        // The last namespace of a burst: the statuses parked meanwhile can now be written at their final counts.
+        setImmediate(() => {
+          if (this.queue.depth > 0 || this.queue.active > 0) return;
+          for (const parked of this.statusDeferredSince.keys()) this.enqueueStatus(parked);
+        });
       }
       this.metrics.reconciles.inc({ kind, result: "success" });
     } catch (error) {
@@ -516,14 +525,6 @@ export class Controller {
       throw error;
     } finally {
       end();
-    }
-  }
-
-  /** Status waits for namespace work (so a count is written once, complete) but never longer than the delay. */
-  private async statusGate(): Promise<void> {
-    const deadline = Date.now() + (this.options.statusDelaySeconds ?? 20) * 1000;
-    while (this.leading && (this.queue.depth > 0 || this.queue.active > 0) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
@@ -951,7 +952,10 @@ export class Controller {
 
   async reconcileStatus(namespace: string, name: string): Promise<void> {
     const object = this.flyteSecrets.get(namespace, name);
-    if (object === undefined || object.metadata?.deletionTimestamp || !this.selected(namespace)) return;
+    if (object === undefined || object.metadata?.deletionTimestamp || !this.selected(namespace)) {
+      this.statusDeferredSince.delete(statusKey(namespace, name));
+      return;
+    }
     const entry = entryOf(object);
     const state = this.scopeState(scopeIdOf(entry.scope));
     const assessment = state?.assessments.get(entryId(entry));
@@ -981,7 +985,19 @@ export class Controller {
     const key = statusKey(namespace, name);
     if (decision.recheckAfterMs !== undefined) this.statusQueue.addAfter(key, decision.recheckAfterMs + 250);
     const next = decision.status;
-    if (sameStatus(object.status, next)) return;
+    if (sameStatus(object.status, next)) {
+      this.statusDeferredSince.delete(key);
+      return;
+    }
+    const since = this.statusDeferredSince.get(key) ?? now.getTime();
+    const maxDeferMs = (this.options.statusDelaySeconds ?? 60) * 1000;
+    if (mayDeferStatus(next, this.queue.depth + this.queue.active > 0, now.getTime() - since, maxDeferMs)) {
+      // Parked: looked at again when the namespace queue empties, or at the deadline at the latest.
+      this.statusDeferredSince.set(key, since);
+      this.statusQueue.addAfter(key, Math.max(0, since + maxDeferMs - now.getTime()) + 50);
+      return;
+    }
+    this.statusDeferredSince.delete(key);
     // Our previous write has not come back through the watch yet: it already says this.
     const written = this.writtenStatus.get(key);
     if (
