@@ -6,6 +6,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { load } from "js-yaml";
 import { createCertificateAuthority, issueCertificate } from "../src/tls/certificates.ts";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -74,16 +75,34 @@ export function buildProduct(): string {
 
 let program: string | undefined;
 
-export function startProduct(args: string[], env: Record<string, string> = {}): Running {
+/**
+ * The Node flags the chart runs a component with (`<component>.nodeOptions` in charts/flyte-secrets/values.yaml),
+ * so a benchmark measures what a cluster runs. `--node-flags "..."` replaces them.
+ */
+export function chartNodeOptions(component: "controller" | "webhook"): string[] {
+  const values = load(readFileSync(join(root, "charts", "flyte-secrets", "values.yaml"), "utf8")) as Record<
+    string,
+    { nodeOptions?: string } | undefined
+  >;
+  return (values[component]?.nodeOptions ?? "").split(" ").filter((f) => f !== "");
+}
+
+export function startProduct(
+  args: string[],
+  env: Record<string, string> = {},
+  defaultNodeFlags: readonly string[] = [],
+): Running {
   program ??= buildProduct();
   // --profile DIR: each product process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
   const profile = option("profile", "");
-  // --node-flags "...": more Node flags for them (e.g. --heapsnapshot-signal=SIGUSR2).
+  // --node-flags "...": their Node flags instead of the chart's (e.g. --heapsnapshot-signal=SIGUSR2).
   const nodeArgs = [
     ...(profile === "" ? [] : ["--cpu-prof", "--cpu-prof-dir", profile]),
-    ...option("node-flags", "")
-      .split(" ")
-      .filter((f) => f !== ""),
+    ...(process.argv.includes("--node-flags")
+      ? option("node-flags", "")
+          .split(" ")
+          .filter((f) => f !== "")
+      : defaultNodeFlags),
   ];
   const child = spawn(node, [...nodeArgs, program, ...args], {
     cwd: root,
