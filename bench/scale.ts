@@ -212,17 +212,21 @@ async function secretsRight(
 }
 
 async function startController(kubeconfig: string, port: number): Promise<Running> {
-  const controller = startProduct([
-    "controller",
-    "--kubeconfig",
-    kubeconfig,
-    "--control-namespace",
-    CONTROL,
-    "--metrics-port",
-    String(port),
-    "--log-level",
-    option("log-level", "warn"),
-  ], {}, chartNodeOptions("controller"));
+  const controller = startProduct(
+    [
+      "controller",
+      "--kubeconfig",
+      kubeconfig,
+      "--control-namespace",
+      CONTROL,
+      "--metrics-port",
+      String(port),
+      "--log-level",
+      option("log-level", "warn"),
+    ],
+    {},
+    chartNodeOptions("controller"),
+  );
   await waitUntil(
     async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200 ? true : undefined),
     600_000,
@@ -604,21 +608,25 @@ async function main(): Promise<void> {
     // 8. The webhook's memory with this catalog.
     const certDir = await servingCertDir();
     const wport = port + 1000;
-    const webhook = startProduct([
-      "webhook",
-      "--kubeconfig",
-      kubeconfig,
-      "--control-namespace",
-      CONTROL,
-      "--port",
-      String(wport + 1),
-      "--metrics-port",
-      String(wport),
-      "--cert-dir",
-      certDir,
-      "--log-level",
-      "warn",
-    ], {}, chartNodeOptions("webhook"));
+    const webhook = startProduct(
+      [
+        "webhook",
+        "--kubeconfig",
+        kubeconfig,
+        "--control-namespace",
+        CONTROL,
+        "--port",
+        String(wport + 1),
+        "--metrics-port",
+        String(wport),
+        "--cert-dir",
+        certDir,
+        "--log-level",
+        "warn",
+      ],
+      {},
+      chartNodeOptions("webhook"),
+    );
     running.push(webhook);
     const wrss = new RssSampler(webhook.pid);
     await waitUntil(

@@ -107,7 +107,8 @@ export function startProduct(
   const child = spawn(node, [...nodeArgs, program, ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
+    // As the image runs it (Dockerfile: MALLOC_ARENA_MAX=2), unless the caller says otherwise.
+    env: { MALLOC_ARENA_MAX: "2", ...process.env, ...env },
   });
   let out = "";
   const keep = (chunk: Buffer): void => {
