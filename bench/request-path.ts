@@ -77,14 +77,17 @@ for (let i = 0; i < SECRETS; i++) {
     }),
   );
 }
-const catalog = catalogOf(objects, ["flyte-secrets"]);
+export const catalog = catalogOf(objects, ["flyte-secrets"]);
 const ns = `${project(7)}-development`;
-const namespace = { name: ns, labels: { [labels.project]: project(7), [labels.domain]: "development" } };
+export const namespace = {
+  name: ns,
+  labels: { [labels.project]: project(7), [labels.domain]: "development" },
+};
 
 const template = JSON.parse(readFileSync(join(root, "test/fixtures/admission/flyte-form.json"), "utf8")) as {
   request: { uid: string; namespace: string; object: { metadata: Record<string, unknown> } };
 };
-function review(scenario: string): string {
+export function review(scenario: string): string {
   const r = structuredClone(template);
   r.request.uid = `bench-${scenario}-0000-0000-0000`;
   r.request.namespace = ns;
@@ -129,31 +132,33 @@ function handle(text: string): string {
   return JSON.stringify(admissionResponse(envelope.request.uid, { allowed: true, patch: result.patch }));
 }
 
-const suite = new Bench({
-  name: `webhook request path in-process (${SECRETS.toLocaleString("en")} FlyteSecrets in the catalog)`,
-  time: Number(option("time", "2000")),
-});
-for (const scenario of ["flyte3", "flyte20", "native"]) {
-  const body = review(scenario);
-  handle(body);
-  suite.add(`${scenario}: parse + decide + respond`, () => {
-    handle(body);
+if (import.meta.main) {
+  const suite = new Bench({
+    name: `webhook request path in-process (${SECRETS.toLocaleString("en")} FlyteSecrets in the catalog)`,
+    time: Number(option("time", "2000")),
   });
-  suite.add(`${scenario}: JSON.parse of the body only`, () => {
-    JSON.parse(body);
-  });
-}
-if (process.argv.includes("--loop")) {
-  const body = review(option("loop", "flyte20"));
-  const t = performance.now();
-  let n = 0;
-  while (performance.now() - t < 8000) {
+  for (const scenario of ["flyte3", "flyte20", "native"]) {
+    const body = review(scenario);
     handle(body);
-    n++;
+    suite.add(`${scenario}: parse + decide + respond`, () => {
+      handle(body);
+    });
+    suite.add(`${scenario}: JSON.parse of the body only`, () => {
+      JSON.parse(body);
+    });
   }
-  console.log(option("loop", "flyte20"), Math.round((8000 * 1000) / n), "µs per request");
-  process.exit(0);
+  if (process.argv.includes("--loop")) {
+    const body = review(option("loop", "flyte20"));
+    const t = performance.now();
+    let n = 0;
+    while (performance.now() - t < 8000) {
+      handle(body);
+      n++;
+    }
+    console.log(option("loop", "flyte20"), Math.round((8000 * 1000) / n), "µs per request");
+    process.exit(0);
+  }
+  await suite.run();
+  console.log(suite.name);
+  console.table(suite.table());
 }
-await suite.run();
-console.log(suite.name);
-console.table(suite.table());
