@@ -24,8 +24,11 @@ FROM ${NODE_IMAGE}
 # npm and corepack are not needed to run the program; removing them leaves less to patch.
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
       /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
+# Two malloc arenas instead of glibc's up to 8 per core: fewer arenas keep less freed native memory (response
+# buffers) resident (README "Sizing").
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS=--enable-source-maps \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json ./
 COPY --from=dependencies /app/node_modules ./node_modules

@@ -1,11 +1,12 @@
 // Shared pieces of the benchmarks: the product run as a separate process, its memory sampled from /proc, its metrics
 // scraped, a self-signed serving certificate, and JSON results written where asked.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { load } from "js-yaml";
 import { createCertificateAuthority, issueCertificate } from "../src/tls/certificates.ts";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -67,20 +68,47 @@ export function buildProduct(): string {
   execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(root, "tsconfig.build.json")], {
     stdio: "inherit",
   });
+  // As `npm run build` does: the generated Flyte API code is JavaScript already and tsc does not copy it.
+  cpSync(join(root, "src", "api", "gen"), join(root, "dist", "api", "gen"), { recursive: true });
   return join(root, "dist", "main.js");
 }
 
 let program: string | undefined;
 
-export function startProduct(args: string[], env: Record<string, string> = {}): Running {
+/**
+ * The Node flags the chart runs a component with (`<component>.nodeOptions` in charts/flyte-secrets/values.yaml),
+ * so a benchmark measures what a cluster runs. `--node-flags "..."` replaces them.
+ */
+export function chartNodeOptions(component: "controller" | "webhook"): string[] {
+  const values = load(readFileSync(join(root, "charts", "flyte-secrets", "values.yaml"), "utf8")) as Record<
+    string,
+    { nodeOptions?: string } | undefined
+  >;
+  return (values[component]?.nodeOptions ?? "").split(" ").filter((f) => f !== "");
+}
+
+export function startProduct(
+  args: string[],
+  env: Record<string, string> = {},
+  defaultNodeFlags: readonly string[] = [],
+): Running {
   program ??= buildProduct();
   // --profile DIR: each product process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
   const profile = option("profile", "");
-  const nodeArgs = profile === "" ? [] : ["--cpu-prof", "--cpu-prof-dir", profile];
+  // --node-flags "...": their Node flags instead of the chart's (e.g. --heapsnapshot-signal=SIGUSR2).
+  const nodeArgs = [
+    ...(profile === "" ? [] : ["--cpu-prof", "--cpu-prof-dir", profile]),
+    ...(process.argv.includes("--node-flags")
+      ? option("node-flags", "")
+          .split(" ")
+          .filter((f) => f !== "")
+      : defaultNodeFlags),
+  ];
   const child = spawn(node, [...nodeArgs, program, ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
+    // As the image runs it (Dockerfile: MALLOC_ARENA_MAX=2), unless the caller says otherwise.
+    env: { MALLOC_ARENA_MAX: "2", ...process.env, ...env },
   });
   let out = "";
   const keep = (chunk: Buffer): void => {
@@ -89,12 +117,25 @@ export function startProduct(args: string[], env: Record<string, string> = {}): 
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // A product process that dies on its own makes every later figure meaningless: say so, with its output.
+      if (!stopping) {
+        process.stderr.write(
+          `${args[0] ?? "product"} exited unexpectedly (code ${code}, signal ${signal}); its output:\n${out}\n`,
+        );
+        process.exit(1);
+      }
+      resolve();
+    }),
+  );
   return {
     child,
     pid: child.pid ?? 0,
     output: () => out,
     stop: async (signal = "SIGTERM") => {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },

@@ -50,12 +50,14 @@ import {
   type SourceFacts,
   sourceFactsOf,
 } from "../domain/catalog.ts";
-import { decideStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
+import { decideStatus, mayDeferStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
+import { defaultEventBudget } from "../domain/defaults.ts";
 import { managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
 import { metadataMatches, ownershipOf, type ScopeSecret, scopeSecrets } from "../domain/scope-secrets.ts";
+import { TokenBucket } from "../domain/token-bucket.ts";
 import { describeApiError, statusCode } from "../kube/errors.ts";
-import { requestCounts, shareConnections } from "../kube/http.ts";
+import { METADATA_OBJECT, requestCounts, sendJson, shareConnections } from "../kube/http.ts";
 import { Informer } from "../kube/informer.ts";
 import { LeaderElector } from "../kube/leader.ts";
 import {
@@ -67,6 +69,7 @@ import {
   managedSecretSource,
   namespacedSecretSource,
   namespaceSource,
+  type PartialObjectMetadata,
 } from "../kube/sources.ts";
 import { WorkQueue } from "../kube/workqueue.ts";
 import { type ControllerMetrics, createControllerMetrics } from "./metrics.ts";
@@ -111,7 +114,10 @@ export interface ControllerOptions {
   readonly pendingGraceSeconds?: number;
   /** How often a namespace with a blocked copy is looked at again (the squatting Secret is not in our cache). */
   readonly blockedRecheckSeconds?: number;
-  /** Longest a status write waits for namespace work to finish (so counts are written once, not per namespace). */
+  /**
+   * Longest a progress-only status write (Materializing, a count on the way) waits for namespace work to finish, so
+   * that a burst writes each count once, final (`mayDeferStatus`); default 60.
+   */
   readonly statusDelaySeconds?: number;
 }
 
@@ -150,6 +156,9 @@ export class Controller {
   readonly installation: string;
   private readonly queue = new WorkQueue();
   private readonly statusQueue = new WorkQueue();
+  /** Status keys whose progress-only write waits for the namespaces to be done: since when (ms). */
+  private readonly statusDeferredSince = new Map<string, number>();
+  private readonly kc: KubeConfig;
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
   private readonly log: Logger;
@@ -183,9 +192,11 @@ export class Controller {
   private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; baseRv: string }>();
   private readonly pendingEvents: Array<() => Promise<void>> = [];
   private eventsInFlight = 0;
+  private readonly normalEvents = new TokenBucket(defaultEventBudget);
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     shareConnections(kc);
+    this.kc = kc;
     this.options = options;
     this.installation = options.installation ?? options.controlNamespaces[0] ?? "flyte-secrets";
     this.log = log.child({ component: "controller" });
@@ -494,7 +505,6 @@ export class Controller {
     const end = this.metrics.reconcileDuration.startTimer({ kind });
     try {
       if (kind === "status") {
-        await this.statusGate();
         const rest = key.slice(3);
         const slash = rest.indexOf("/");
         await this.reconcileStatus(rest.slice(0, slash), rest.slice(slash + 1));
@@ -502,6 +512,11 @@ export class Controller {
       } else {
         await this.reconcileNamespace(key.slice(namespaceKey("").length));
         this.queue.forget(key);
+        // The last namespace of a burst: the statuses parked meanwhile can now be written at their final counts.
+        setImmediate(() => {
+          if (this.queue.depth > 0 || this.queue.active > 0) return;
+          for (const parked of this.statusDeferredSince.keys()) this.enqueueStatus(parked);
+        });
       }
       this.metrics.reconciles.inc({ kind, result: "success" });
     } catch (error) {
@@ -509,14 +524,6 @@ export class Controller {
       throw error;
     } finally {
       end();
-    }
-  }
-
-  /** Status waits for namespace work (so a count is written once, complete) but never longer than the delay. */
-  private async statusGate(): Promise<void> {
-    const deadline = Date.now() + (this.options.statusDelaySeconds ?? 20) * 1000;
-    while (this.leading && (this.queue.depth > 0 || this.queue.active > 0) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
@@ -722,12 +729,13 @@ export class Controller {
         annotations: { ...(base?.annotations ?? {}), ...want.annotations },
       },
       type: want.type,
-      data: { ...want.data },
+      // Serialized as it is (JSON.stringify), never kept: no copy of every value.
+      data: want.data as Record<string, string>,
       immutable: false,
     };
   }
 
-  private remember(written: V1Secret): void {
+  private remember(written: PartialObjectMetadata): void {
     const meta = managedSecretMeta(written);
     this.setOverlay(meta.metadata.namespace, meta.metadata.name, meta);
   }
@@ -737,11 +745,14 @@ export class Controller {
     want: ScopeSecret,
   ): Promise<"created" | "updated" | "restored" | "unchanged" | { blocked: BlockedReason }> {
     try {
-      const created = await this.core.createNamespacedSecret({
-        namespace,
-        body: this.manifest(namespace, want),
-        fieldManager: FIELD_MANAGER,
-      });
+      const created = await sendJson<PartialObjectMetadata>(
+        this.kc,
+        "POST",
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`,
+        { fieldManager: FIELD_MANAGER },
+        this.manifest(namespace, want),
+        { accept: METADATA_OBJECT },
+      );
       this.metrics.writes.inc({ verb: "create", resource: "secrets" });
       this.remember(created);
       this.log.info({ namespace, secret: want.name, keys: want.keys.length }, "created managed Secret");
@@ -875,12 +886,14 @@ export class Controller {
     },
   ): Promise<void> {
     try {
-      const replaced = await this.core.replaceNamespacedSecret({
-        name: want.name,
-        namespace,
-        body: this.manifest(namespace, want, base),
-        fieldManager: FIELD_MANAGER,
-      });
+      const replaced = await sendJson<PartialObjectMetadata>(
+        this.kc,
+        "PUT",
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(want.name)}`,
+        { fieldManager: FIELD_MANAGER },
+        this.manifest(namespace, want, base),
+        { accept: METADATA_OBJECT },
+      );
       this.metrics.writes.inc({ verb: "update", resource: "secrets" });
       this.remember(replaced);
       this.log.info({ namespace, secret: want.name, keys: want.keys.length }, "updated managed Secret");
@@ -938,7 +951,10 @@ export class Controller {
 
   async reconcileStatus(namespace: string, name: string): Promise<void> {
     const object = this.flyteSecrets.get(namespace, name);
-    if (object === undefined || object.metadata?.deletionTimestamp || !this.selected(namespace)) return;
+    if (object === undefined || object.metadata?.deletionTimestamp || !this.selected(namespace)) {
+      this.statusDeferredSince.delete(statusKey(namespace, name));
+      return;
+    }
     const entry = entryOf(object);
     const state = this.scopeState(scopeIdOf(entry.scope));
     const assessment = state?.assessments.get(entryId(entry));
@@ -968,7 +984,19 @@ export class Controller {
     const key = statusKey(namespace, name);
     if (decision.recheckAfterMs !== undefined) this.statusQueue.addAfter(key, decision.recheckAfterMs + 250);
     const next = decision.status;
-    if (sameStatus(object.status, next)) return;
+    if (sameStatus(object.status, next)) {
+      this.statusDeferredSince.delete(key);
+      return;
+    }
+    const since = this.statusDeferredSince.get(key) ?? now.getTime();
+    const maxDeferMs = (this.options.statusDelaySeconds ?? 60) * 1000;
+    if (mayDeferStatus(next, this.queue.depth + this.queue.active > 0, now.getTime() - since, maxDeferMs)) {
+      // Parked: looked at again when the namespace queue empties, or at the deadline at the latest.
+      this.statusDeferredSince.set(key, since);
+      this.statusQueue.addAfter(key, Math.max(0, since + maxDeferMs - now.getTime()) + 50);
+      return;
+    }
+    this.statusDeferredSince.delete(key);
     // Our previous write has not come back through the watch yet: it already says this.
     const written = this.writtenStatus.get(key);
     if (
@@ -1007,8 +1035,10 @@ export class Controller {
   }
 
   /**
-   * Events are informational: recorded in the background (a few at a time) so they never hold up status keys; if
-   * very many pile up (a first convergence of thousands of FlyteSecrets), the surplus is dropped and logged.
+   * Events are informational: recorded in the background (a few at a time) so they never hold up status keys.
+   * Normal Events spend from a budget (`defaultEventBudget`): a first convergence of thousands of FlyteSecrets
+   * records the first hundred or so and counts the rest as dropped. Warnings are always recorded, unless very many
+   * are already waiting.
    */
   private queueEvent(
     object: FlyteSecretResource,
@@ -1016,7 +1046,12 @@ export class Controller {
     reason: string,
     message: string,
   ): void {
+    if (type === "Normal" && !this.normalEvents.take(performance.now())) {
+      this.metrics.eventsDropped.inc({ type });
+      return;
+    }
     if (this.pendingEvents.length >= 20_000) {
+      this.metrics.eventsDropped.inc({ type });
       this.log.debug(
         { flyteSecret: `${object.metadata?.namespace}/${object.metadata?.name}`, reason },
         "too many Events waiting; not recording this one",

@@ -6,6 +6,7 @@ export interface ControllerMetrics {
   readonly reconciles: Counter<"kind" | "result">;
   readonly reconcileDuration: Histogram<"kind">;
   readonly writes: Counter<"verb" | "resource">;
+  readonly eventsDropped: Counter<"type">;
 }
 
 export function createControllerMetrics(
@@ -34,6 +35,12 @@ export function createControllerMetrics(
     name: "flyte_secrets_api_writes_total",
     help: "Writes made to the API server, by verb and resource.",
     labelNames: ["verb", "resource"] as const,
+    registers: [registry],
+  });
+  const eventsDropped = new Counter({
+    name: "flyte_secrets_events_dropped_total",
+    help: "Events not recorded, by type: Normal Events beyond the budget, or any beyond 20,000 waiting.",
+    labelNames: ["type"] as const,
     registers: [registry],
   });
   new Gauge({
@@ -78,5 +85,5 @@ export function createControllerMetrics(
       for (const [kind, count] of apiRequests()) this.set({ kind }, count);
     },
   });
-  return { registry, reconciles, reconcileDuration, writes };
+  return { registry, reconciles, reconcileDuration, writes, eventsDropped };
 }

@@ -158,6 +158,29 @@ function sameBlocked(
   );
 }
 
+/**
+ * Whether a status write may wait: it would only report progress (Ready=True, Materializing, a count on the way)
+ * while copies are still being made (`namespaceWorkPending`), and it has waited less than `maxDeferMs`. The next
+ * namespaces would change the count again: in a burst (a first convergence, an organization key added on 1,000
+ * namespaces) each FlyteSecret's status is then written once, at its final count, instead of at every step. What a
+ * user must see at once (Materialized, any failure, Blocked) is never deferred.
+ */
+export function mayDeferStatus(
+  next: FlyteSecretStatus,
+  namespaceWorkPending: boolean,
+  deferredForMs: number,
+  maxDeferMs: number,
+): boolean {
+  const ready = next.conditions?.find((c) => c.type === "Ready");
+  return (
+    namespaceWorkPending &&
+    deferredForMs < maxDeferMs &&
+    ready?.status === "True" &&
+    ready.reason === "Materializing" &&
+    (next.blocked ?? []).length === 0
+  );
+}
+
 export function sameStatus(a: FlyteSecretStatus | undefined, b: FlyteSecretStatus | undefined): boolean {
   const ca = a?.conditions ?? [];
   const cb = b?.conditions ?? [];

@@ -16,3 +16,12 @@ export const defaultLeaseTimings = {
   renewDeadlineSeconds: 10,
   retryPeriodSeconds: 2,
 } as const;
+
+/**
+ * The budget of the controller's Normal Events (Materialized, Recovered...): a burst, then a steady rate, across all
+ * FlyteSecrets; the surplus is dropped and counted (`flyte_secrets_events_dropped_total`), as client-go's
+ * EventRecorder drops what its spam filter refuses. Status is the record; Events are for people watching. A first
+ * convergence of 10,000 FlyteSecrets would otherwise create 10,000 Events — as many writes as the statuses themselves.
+ * Warning Events have no budget.
+ */
+export const defaultEventBudget = { burst: 100, perSecond: 5 } as const;

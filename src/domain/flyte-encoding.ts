@@ -454,9 +454,22 @@ export function encodeFlyteSecret(secret: FlyteSecretInput): string {
   return encodeFlyteBase32(utf8.encode(formatSecretText(secret)));
 }
 
-/** Decodes a `flyte.secrets/s<N>` annotation value. Messages say what is wrong, not which annotation it was. */
+/** Annotation values decoded lately: every pod of a task carries the same ones (a map task, thousands of them). */
+const decodedLately = new Map<string, FlyteSecretResult>();
+const DECODED_LATELY_MAX = 4096;
+
+/**
+ * Decodes a `flyte.secrets/s<N>` annotation value. Messages say what is wrong, not which annotation it was. The
+ * result is shared between calls with the same value (a bounded memo: base32 and the text format were a quarter of
+ * an admission's CPU): callers must not change it.
+ */
 export function decodeFlyteSecret(value: string): FlyteSecretResult {
+  const known = decodedLately.get(value);
+  if (known !== undefined) return known;
   const decoded = decodeFlyteBase32(value);
-  if (!decoded.ok) return decoded;
-  return parseSecretText(decoded.bytes);
+  const result = decoded.ok ? parseSecretText(decoded.bytes) : decoded;
+  if (decodedLately.size >= DECODED_LATELY_MAX) decodedLately.clear();
+  if (result.ok) Object.freeze(result.secret);
+  decodedLately.set(value, Object.freeze(result));
+  return result;
 }

@@ -87,9 +87,21 @@ function labelKey(key: string): string {
   return key.length > MAX_LABEL_KEY ? `${key.slice(0, MAX_LABEL_KEY)}...` : key;
 }
 
+/** The UTF-8 length of `value` (as TextEncoder would encode it, a lone surrogate as U+FFFD), counted, not encoded. */
 function byteLength(value: string, limit: number): number {
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is over the limit without encoding it.
-  return value.length > limit ? value.length : new TextEncoder().encode(value).length;
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is over the limit without counting.
+  if (value.length > limit) return value.length;
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -51,18 +51,20 @@ export function urlOf(base: string, path: string, query: Query): URL {
 export const METADATA_LIST =
   "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 export const METADATA_WATCH = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+/** Accept header asking for the metadata of one object (a write's response without its data). */
+export const METADATA_OBJECT = METADATA_WATCH;
 
 export class ApiStatusError extends Error {
   readonly code: number;
   readonly body: string;
-  constructor(code: number, body: string, path: string) {
+  constructor(code: number, body: string, path: string, method = "GET") {
     let message = "";
     try {
       message = String((JSON.parse(body) as { message?: unknown }).message ?? "");
     } catch {
       message = "";
     }
-    super(`GET ${path}: HTTP ${code}${message ? `: ${message}` : ""}`);
+    super(`${method} ${path}: HTTP ${code}${message ? `: ${message}` : ""}`);
     this.code = code;
     this.body = body;
   }

@@ -3,13 +3,21 @@
 // every API call, and its Watch gives up after a fixed 30 s without data. `shareConnections` makes every call of one
 // KubeConfig reuse one keep-alive Agent (and counts requests, for the "no API calls at rest" figure);
 // `kubeConfigConnection` is the same KubeConfig as an `ApiConnection`, for `getJson` and `openWatch` (./connection.ts):
-// a GET over that Agent with a chosen Accept header, or, for a watch, over a connection of its own.
+// a GET over that Agent with a chosen Accept header, or, for a watch, over a connection of its own; `sendJson` is a
+// write over that Agent.
 import type { Readable } from "node:stream";
 import { HttpMethod, type KubeConfig, RequestContext } from "@kubernetes/client-node";
 import { Agent, type Dispatcher, request } from "undici";
-import { type ApiConnection, countRequest, type GetOptions, type Query, urlOf } from "./connection.ts";
+import {
+  type ApiConnection,
+  ApiStatusError,
+  countRequest,
+  type GetOptions,
+  type Query,
+  urlOf,
+} from "./connection.ts";
 
-export { requestCounts } from "./connection.ts";
+export { METADATA_OBJECT, requestCounts } from "./connection.ts";
 
 class CountingAgent extends Agent {
   /** The TLS options this Agent connects with, so a watch can open its own connection with the same identity. */
@@ -144,4 +152,35 @@ async function get(
     close();
     throw error;
   }
+}
+
+/**
+ * One write (POST, PUT, PATCH, DELETE) with a JSON body over the shared Agent, answered as JSON. The controller
+ * writes managed Secrets this way: its own body serialization (client-node's typed serializer walks every key of a
+ * 1,000-key Secret twice) and, with `accept` METADATA_OBJECT, a response of metadata only instead of every value
+ * back. Non-2xx answers throw an ApiStatusError carrying the API server's Status (which names objects, never values).
+ */
+export async function sendJson<T>(
+  kc: KubeConfig,
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  query: Query,
+  body: unknown,
+  options: { readonly accept?: string; readonly contentType?: string } = {},
+): Promise<T> {
+  const { url, headers, dispatcher } = await prepare(kc, path, query);
+  const response = await request(url, {
+    method,
+    headers: {
+      ...headers,
+      accept: options.accept ?? "application/json",
+      "content-type": options.contentType ?? "application/json",
+    },
+    body: JSON.stringify(body),
+    ...(dispatcher ? { dispatcher } : {}),
+  });
+  const text = await response.body.text();
+  if (response.statusCode < 200 || response.statusCode > 299)
+    throw new ApiStatusError(response.statusCode, text, path, method);
+  return JSON.parse(text) as T;
 }

@@ -131,7 +131,7 @@ export interface ManagedSecretMeta extends KubernetesObject {
   readonly otherWriters: readonly string[];
 }
 
-interface PartialObjectMetadata {
+export interface PartialObjectMetadata {
   metadata?: {
     name?: string;
     namespace?: string;

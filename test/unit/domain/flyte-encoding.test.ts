@@ -329,3 +329,18 @@ describe("encode -> decode", () => {
     );
   });
 });
+
+describe("decodeFlyteSecret's memo of recent values", () => {
+  it("answers a repeated value as the first time, and the answer cannot be changed by a caller", () => {
+    const value = encodeFlyteSecret({ key: "MEMO_KEY", group: "g", mountRequirement: "FILE" });
+    const first = decodeFlyteSecret(value);
+    const again = decodeFlyteSecret(value);
+    expect(again).toEqual(first);
+    expect(first.ok && first.secret.key).toBe("MEMO_KEY");
+    expect(Object.isFrozen(again)).toBe(true);
+    if (again.ok) expect(Object.isFrozen(again.secret)).toBe(true);
+    // An invalid value is refused every time, with the same message.
+    expect(decodeFlyteSecret("not base32!")).toEqual(decodeFlyteSecret("not base32!"));
+    expect(decodeFlyteSecret("not base32!").ok).toBe(false);
+  });
+});

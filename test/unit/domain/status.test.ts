@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import type { BlockedEntry, FlyteSecretStatus } from "../../../src/domain/api.ts";
 import type { Assessment } from "../../../src/domain/catalog.ts";
-import { decideStatus, type StatusFacts, sameStatus, statusEvent } from "../../../src/domain/conditions.ts";
+import {
+  decideStatus,
+  mayDeferStatus,
+  type StatusFacts,
+  sameStatus,
+  statusEvent,
+} from "../../../src/domain/conditions.ts";
 import { otherContentWriters, ownershipOf } from "../../../src/domain/scope-secrets.ts";
 
 const ready: Assessment = { ready: true, reason: "Materialized", message: "" };
@@ -91,6 +97,33 @@ describe("decideStatus", () => {
     expect(second.conditions?.[0]?.lastTransitionTime).toBe(now.toISOString());
     expect(sameStatus(second, decideStatus(facts({}), second, later).status)).toBe(true);
     expect(sameStatus(first, second)).toBe(false);
+  });
+});
+
+describe("mayDeferStatus", () => {
+  const status = (over: Partial<StatusFacts>) => decideStatus(facts(over), undefined, now).status;
+  // Only progress waits, only while copies are being made, and never past the deadline.
+  it.each([
+    {
+      name: "progress while namespaces are pending",
+      over: { holding: 1 },
+      pending: true,
+      waited: 0,
+      defer: true,
+    },
+    { name: "progress, nothing pending", over: { holding: 1 }, pending: false, waited: 0, defer: false },
+    { name: "progress past the deadline", over: { holding: 1 }, pending: true, waited: 60_000, defer: false },
+    { name: "Materialized (final count)", over: {}, pending: true, waited: 0, defer: false },
+    { name: "a failure", over: { assessment: missing }, pending: true, waited: 0, defer: false },
+    {
+      name: "progress with a blocked copy",
+      over: { holding: 1, blocked: [squat] },
+      pending: true,
+      waited: 0,
+      defer: false,
+    },
+  ])("$name: defer=$defer", ({ over, pending, waited, defer }) => {
+    expect(mayDeferStatus(status(over), pending, waited, 60_000)).toBe(defer);
   });
 });
 
