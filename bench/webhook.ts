@@ -12,7 +12,7 @@
 //          --entry dist|src (dist: built with tsc and run as the image runs it, the default; src: src/main.ts)
 //          --keep-plane (print the kubeconfig and leave the control plane running)
 //          --kubeconfig PATH (use that control plane, whose catalog a --keep-plane run built, instead of a new one)
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, type SpawnOptions, spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { Agent, request as httpsRequest } from "node:https";
@@ -478,9 +478,13 @@ async function freePort(): Promise<number> {
 
 function spawnPinned(args: string[], logFile: string): ChildProcess {
   const out = openSync(logFile, "a");
-  const child = PIN
-    ? spawn("taskset", ["-c", "1", node, ...args], { cwd: root, stdio: ["ignore", out, out] })
-    : spawn(node, args, { cwd: root, stdio: ["ignore", out, out] });
+  // As the image runs them (Dockerfile: MALLOC_ARENA_MAX=2), unless the environment says otherwise.
+  const options: SpawnOptions = {
+    cwd: root,
+    stdio: ["ignore", out, out],
+    env: { MALLOC_ARENA_MAX: "2", ...process.env },
+  };
+  const child = PIN ? spawn("taskset", ["-c", "1", node, ...args], options) : spawn(node, args, options);
   return child;
 }
 
@@ -662,6 +666,7 @@ async function main(): Promise<void> {
         pinned: PIN,
         entry: ENTRY,
         nodeOptions: NODE_OPTIONS.join(" "),
+        mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? "2",
       },
       webhook: {
         readySeconds,
