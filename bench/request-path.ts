@@ -1,20 +1,13 @@
-// `npm run bench:request-path`: the webhook's work per admission without the network, in-process — the request body
-// parsed, the AdmissionReview checked, the decision over a 10,000-FlyteSecret catalog (the scope mix of issue 14),
-// the response serialized — for the three AdmissionReviews of `npm run bench:webhook` (Flyte's form with 3 and 20
-// secrets, the native form). What `bench:webhook` measures over HTTPS minus what a no-op responder pays.
-// Options: --secrets N (10000) --time MS (2000, per task).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { admit, defaultAdmitConfig } from "../src/domain/admit.ts";
-import { annotations, labels } from "../src/domain/api.ts";
+import { labels } from "../src/domain/api.ts";
 import { catalogOf } from "../src/domain/catalog.ts";
-import { encodeFlyteSecret } from "../src/domain/flyte-encoding.ts";
 import { admissionResponse, parseAdmissionReview } from "../src/webhook/admission-review.ts";
 import { compactFlyteSecret } from "../src/webhook/caches.ts";
+import { admissionReview } from "./reviews.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const _root = fileURLToPath(new URL("..", import.meta.url));
 const option = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
@@ -84,43 +77,8 @@ export const namespace = {
   labels: { [labels.project]: project(7), [labels.domain]: "development" },
 };
 
-const template = JSON.parse(readFileSync(join(root, "test/fixtures/admission/flyte-form.json"), "utf8")) as {
-  request: { uid: string; namespace: string; object: { metadata: Record<string, unknown> } };
-};
 export function review(scenario: string): string {
-  const r = structuredClone(template);
-  r.request.uid = `bench-${scenario}-0000-0000-0000`;
-  r.request.namespace = ns;
-  const meta = r.request.object.metadata as {
-    namespace: string;
-    labels: Record<string, string>;
-    annotations: Record<string, string>;
-  };
-  meta.namespace = ns;
-  meta.labels = { ...meta.labels, project: project(7), domain: "development" };
-  const kept = Object.fromEntries(
-    Object.entries(meta.annotations).filter(([k]) => !k.startsWith(annotations.flytePrefix)),
-  );
-  if (scenario === "native") {
-    delete meta.labels[labels.flyteInject];
-    meta.labels[labels.inject] = "true";
-    const requests = [
-      { key: requested(7), as_env_var: "DB_PASSWORD" },
-      { key: requested(300), mount: "/etc/flyte/secrets" },
-      { key: requested(607) },
-    ];
-    meta.annotations = { ...kept, [annotations.secrets]: JSON.stringify(requests) };
-  } else {
-    const flyte: Record<string, string> = {};
-    for (let i = 0; i < (scenario === "flyte20" ? 20 : 3); i++)
-      flyte[`${annotations.flytePrefix}${i}`] = encodeFlyteSecret({
-        key: requested(7 + i * 37),
-        mountRequirement: i % 3 === 1 ? "FILE" : "ENV_VAR",
-        ...(i % 4 === 0 ? { group: "grp" } : {}),
-      });
-    meta.annotations = { ...kept, ...flyte };
-  }
-  return JSON.stringify(r);
+  return admissionReview(scenario, ns, project(7), requested);
 }
 
 /** The server's work for one body, as src/webhook/server.ts and webhook.ts do it. */

@@ -22,12 +22,12 @@ import { dirname, join } from "node:path";
 import { connect, type TLSSocket } from "node:tls";
 import { fileURLToPath } from "node:url";
 import { load } from "js-yaml";
-import { annotations, labels } from "../src/domain/api.ts";
-import { encodeFlyteSecret } from "../src/domain/flyte-encoding.ts";
+import { labels } from "../src/domain/api.ts";
 import { createCertificateAuthority, issueCertificate } from "../src/tls/certificates.ts";
 import { ensureBinaries } from "../test/controlplane/binaries.ts";
 import { ControlPlane } from "../test/controlplane/controlplane.ts";
 import { waitFor } from "../test/controlplane/wait.ts";
+import { admissionReview } from "./reviews.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const node = process.execPath;
@@ -230,50 +230,10 @@ async function buildCatalog(api: Api): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// AdmissionReviews: Flyte propeller's pod (test/fixtures/admission/flyte-form.json) asking for N secrets.
-
-const template = JSON.parse(readFileSync(join(root, "test/fixtures/admission/flyte-form.json"), "utf8")) as {
-  request: { uid: string; namespace: string; object: { metadata: Record<string, unknown> } };
-};
+// AdmissionReviews (bench/reviews.ts), in the namespace of project 7, development.
 
 function review(scenario: string): Buffer {
-  const r = structuredClone(template);
-  const ns = `${project(7)}-development`;
-  r.request.uid = `bench-${scenario}-0000-0000-0000`;
-  r.request.namespace = ns;
-  const meta = r.request.object.metadata as {
-    namespace: string;
-    labels: Record<string, string>;
-    annotations: Record<string, string>;
-  };
-  meta.namespace = ns;
-  meta.labels = { ...meta.labels, project: project(7), domain: "development" };
-  const kept = Object.fromEntries(
-    Object.entries(meta.annotations).filter(([k]) => !k.startsWith(annotations.flytePrefix)),
-  );
-  const count = scenario === "flyte20" ? 20 : 3;
-  if (scenario === "native") {
-    delete meta.labels[labels.flyteInject];
-    meta.labels[labels.inject] = "true";
-    const requests = [
-      { key: requested(7), as_env_var: "DB_PASSWORD" },
-      { key: requested(300), mount: "/etc/flyte/secrets" },
-      { key: requested(607) },
-    ];
-    meta.annotations = { ...kept, [annotations.secrets]: JSON.stringify(requests) };
-  } else {
-    const flyte: Record<string, string> = {};
-    for (let i = 0; i < count; i++) {
-      const mountRequirement = i % 3 === 1 ? "FILE" : "ENV_VAR";
-      flyte[`${annotations.flytePrefix}${i}`] = encodeFlyteSecret({
-        key: requested(7 + i * 37),
-        mountRequirement,
-        ...(i % 4 === 0 ? { group: "grp" } : {}),
-      });
-    }
-    meta.annotations = { ...kept, ...flyte };
-  }
-  return Buffer.from(JSON.stringify(r));
+  return Buffer.from(admissionReview(scenario, `${project(7)}-development`, project(7), requested));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
