@@ -448,10 +448,29 @@ export class Controller {
           this.dropOverlay(namespace, name);
       }
       this.summaries.delete(name);
-      for (const fs of this.flyteSecrets.byIndex("secret", name).values()) this.enqueueStatusOf(fs);
+      for (const fs of this.flyteSecrets.byIndex("secret", name).values()) this.countsChanged(fs);
       // The echo of our own write needs no second look; anything else (a deletion, an edit) does.
       if (!own) this.enqueue(namespaceKey(namespace));
     });
+  }
+
+  /**
+   * A copy of a FlyteSecret's Secret came, changed or went: its counts change. While namespaces are still being
+   * written the next copy changes them again, so the status is parked without being computed — a rotation over 1,000
+   * namespaces would otherwise compute the statuses of every FlyteSecret of the scope once per copy — and looked at
+   * when the namespace queue empties, or at the deadline (`statusDelaySeconds`). Anything a user must see at once
+   * (a failure, a blocked copy) reaches the status queue by another way.
+   */
+  private countsChanged(fs: FlyteSecretResource): void {
+    const key = statusKey(fs.metadata?.namespace ?? "", fs.metadata?.name ?? "");
+    if (!this.leading) return;
+    if (this.queue.depth + this.queue.active === 0) {
+      this.enqueueStatus(key);
+      return;
+    }
+    if (this.statusDeferredSince.has(key)) return;
+    this.statusDeferredSince.set(key, Date.now());
+    this.statusQueue.addAfter(key, (this.options.statusDelaySeconds ?? 60) * 1000 + 50);
   }
 
   /** A scope's FlyteSecrets or sources changed: recompute it, and look at every namespace seeing it. */
@@ -512,11 +531,6 @@ export class Controller {
       } else {
         await this.reconcileNamespace(key.slice(namespaceKey("").length));
         this.queue.forget(key);
-        // The last namespace of a burst: the statuses parked meanwhile can now be written at their final counts.
-        setImmediate(() => {
-          if (this.queue.depth > 0 || this.queue.active > 0) return;
-          for (const parked of this.statusDeferredSince.keys()) this.enqueueStatus(parked);
-        });
       }
       this.metrics.reconciles.inc({ kind, result: "success" });
     } catch (error) {
@@ -524,6 +538,12 @@ export class Controller {
       throw error;
     } finally {
       end();
+      // The last namespace of a burst (done or failed): the statuses parked meanwhile are looked at now.
+      if (kind === "namespace")
+        setImmediate(() => {
+          if (this.queue.depth > 0 || this.queue.active > 0) return;
+          for (const parked of this.statusDeferredSince.keys()) this.enqueueStatus(parked);
+        });
     }
   }
 
