@@ -162,8 +162,8 @@ function sameBlocked(
  * Whether a status write may wait: it would only report progress (Ready=True, Materializing, a count on the way)
  * while copies are still being made (`namespaceWorkPending`), and it has waited less than `maxDeferMs`. The next
  * namespaces would change the count again: in a burst (a first convergence, an organization key added on 1,000
- * namespaces) each FlyteSecret's status is then written once, at its final count, instead of at every step. What a
- * user must see at once (Materialized, any failure, Blocked) is never deferred.
+ * namespaces) each FlyteSecret's status is then written once, at its final count, instead of at every step. A
+ * status that says more than progress (Materialized, any failure, Blocked) is never deferred here.
  */
 export function mayDeferStatus(
   next: FlyteSecretStatus,
