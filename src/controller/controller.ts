@@ -55,7 +55,7 @@ import { defaultEventBudget } from "../domain/defaults.ts";
 import { managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
 import { metadataMatches, ownershipOf, type ScopeSecret, scopeSecrets } from "../domain/scope-secrets.ts";
-import { TokenBucket } from "../domain/token-bucket.ts";
+import { TokenBucket, type TokenBucketOptions } from "../domain/token-bucket.ts";
 import { describeApiError, statusCode } from "../kube/errors.ts";
 import { METADATA_OBJECT, requestCounts, sendJson, shareConnections } from "../kube/http.ts";
 import { Informer } from "../kube/informer.ts";
@@ -119,6 +119,8 @@ export interface ControllerOptions {
    * that a burst writes each count once, final (`mayDeferStatus`); default 60.
    */
   readonly statusDelaySeconds?: number;
+  /** The budget of Normal Events across all FlyteSecrets (`defaultEventBudget`). */
+  readonly eventBudget?: TokenBucketOptions;
 }
 
 const namespaceKey = (name: string): string => `ns:${name}`;
@@ -192,12 +194,13 @@ export class Controller {
   private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; baseRv: string }>();
   private readonly pendingEvents: Array<() => Promise<void>> = [];
   private eventsInFlight = 0;
-  private readonly normalEvents = new TokenBucket(defaultEventBudget);
+  private readonly normalEvents: TokenBucket;
 
   constructor(kc: KubeConfig, options: ControllerOptions, log: Logger) {
     shareConnections(kc);
     this.kc = kc;
     this.options = options;
+    this.normalEvents = new TokenBucket(options.eventBudget ?? defaultEventBudget);
     this.installation = options.installation ?? options.controlNamespaces[0] ?? "flyte-secrets";
     this.log = log.child({ component: "controller" });
     this.core = kc.makeApiClient(CoreV1Api);

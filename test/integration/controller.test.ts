@@ -337,6 +337,49 @@ describe("controller", () => {
     );
   });
 
+  it("records Normal Events within the budget, counts the rest as dropped, and always records Warnings", async () => {
+    // Its own installation and controller, with a budget of two Normal Events that does not refill in the test.
+    const budgeted = await createInstallation("budget");
+    const budgetProject = uniqueName("budget").replace(/-/g, "_");
+    await budgeted.namespace("bound", { [labels.project]: budgetProject });
+    const controller = await budgeted.startController({
+      pendingGraceSeconds: 1,
+      eventBudget: { burst: 2, perSecond: 0.0001 },
+    });
+    try {
+      const names = ["b1", "b2", "b3", "b4", "b5"];
+      for (const name of names)
+        await createFlyteSecret(
+          budgeted,
+          name,
+          { key: name.toUpperCase(), project: budgetProject },
+          value(name),
+        );
+      await createFlyteSecret(budgeted, "gone", { key: "GONE", project: budgetProject });
+      for (const name of names)
+        await waitForReady(budgeted.controlNamespace, name, { status: "True", reason: "Materialized" });
+      await waitForReady(budgeted.controlNamespace, "gone", { status: "False", reason: "SourceNotFound" });
+      const dropped = async (): Promise<number> =>
+        (await controller.controller.metrics.eventsDropped.get()).values
+          .filter((v) => v.labels.type === "Normal")
+          .reduce((sum, v) => sum + v.value, 0);
+      const events = await waitFor(
+        async () => {
+          const list = await core().listNamespacedEvent({ namespace: budgeted.controlNamespace });
+          const normal = list.items.filter((e) => e.type === "Normal" && e.reason === "Materialized");
+          const warned = list.items.some((e) => e.type === "Warning" && e.reason === "SourceNotFound");
+          return normal.length + (await dropped()) === names.length && warned ? list.items : undefined;
+        },
+        { description: "every Event recorded or counted as dropped", timeoutMs: 30_000 },
+      );
+      expect(events.filter((e) => e.type === "Normal")).toHaveLength(2);
+      expect(await dropped()).toBe(3);
+      expect(events.filter((e) => e.type === "Warning").map((e) => e.involvedObject.name)).toEqual(["gone"]);
+    } finally {
+      await controller.stop();
+    }
+  });
+
   it("says so when no namespace can see a FlyteSecret's scope", async () => {
     // Its own installation: this file's shared namespace sees every scope.
     const lonely = await createInstallation("lonely");
