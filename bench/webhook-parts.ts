@@ -5,7 +5,7 @@
 //            AdmissionReview parsed and checked, the response built and serialized, metrics, logging;
 //   ours   — the same server deciding over a 10,000-FlyteSecret catalog in memory (bench/request-path.ts).
 // Prints req/s and server CPU µs per request (from /proc) for each, twice, and writes JSON.
-// Options: --scenario flyte3|flyte20|native --seconds S (4) --out PATH
+// Options: --scenario flyte3|flyte20|native --seconds S (4) --servers noop,fixed,ours --out PATH --profile DIR (a CPU profile of each server)
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +44,12 @@ if (role === "--server") {
 } else {
   const scenario = option("scenario", "flyte3");
   const seconds = Number(option("seconds", "4"));
+  const profile = option("profile", "");
+  const only = option("servers", "noop,fixed,ours").split(",");
+  const profileFlags = (server: string): string[] =>
+    profile === ""
+      ? []
+      : ["--cpu-prof", `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${server}-${Date.now()}.cpuprofile`];
   const { review } = await import("./request-path.ts");
   const dir = await servingCertDir();
   const body = Buffer.from(review(scenario));
@@ -137,7 +143,7 @@ if (role === "--server") {
 
   const results: Record<string, unknown>[] = [];
   for (const round of [1, 2])
-    for (const server of ["noop", "fixed", "ours"] as const) {
+    for (const server of (["noop", "fixed", "ours"] as const).filter((s) => only.includes(s))) {
       const portFile = join(dir, "port");
       try {
         unlinkSync(portFile);
@@ -146,8 +152,15 @@ if (role === "--server") {
       }
       const args =
         server === "noop"
-          ? [join(root, "bench", "noop-responder.ts"), dir, join(dir, "responses.json"), portFile]
+          ? [
+              ...profileFlags(server),
+              join(root, "bench", "noop-responder.ts"),
+              dir,
+              join(dir, "responses.json"),
+              portFile,
+            ]
           : [
+              ...profileFlags(server),
               "--max-semi-space-size=8",
               join(root, "bench", "webhook-parts.ts"),
               "--server",
@@ -166,7 +179,13 @@ if (role === "--server") {
       }
       if (port === 0) throw new Error(`the ${server} server did not start`);
       const figures = await load(port, child.pid ?? 0);
-      child.kill("SIGKILL");
+      if (profile === "") child.kill("SIGKILL");
+      else {
+        // SIGTERM lets the server exit and write its profile.
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       results.push({ round, server, ...figures });
       process.stderr.write(
         `[bench:webhook-parts] ${scenario} ${server}: ${figures.rps} req/s, ${figures.cpuMicrosPerRequest} CPU µs/request\n`,

@@ -27,7 +27,11 @@ export interface Config {
       readonly renewDeadlineSeconds: number;
       readonly retryPeriodSeconds: number;
     };
-    readonly limits: { readonly maxValueBytes: number; readonly maxScopeBytes: number };
+    readonly limits: {
+      readonly maxValueBytes: number;
+      readonly maxScopeBytes: number;
+      readonly maxKeysPerSecret: number;
+    };
     readonly webhookTls: {
       readonly enabled: boolean;
       readonly secretName: string;
@@ -258,7 +262,11 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
     "renewDeadlineSeconds",
     "retryPeriodSeconds",
   ]);
-  const limits = r.object(controller.limits, "controller.limits", ["maxValueBytes", "maxScopeBytes"]);
+  const limits = r.object(controller.limits, "controller.limits", [
+    "maxValueBytes",
+    "maxScopeBytes",
+    "maxKeysPerSecret",
+  ]);
   const tls = r.object(controller.webhookTls, "controller.webhookTls", [
     "enabled",
     "secretName",
@@ -394,6 +402,13 @@ export function validateConfig(raw: unknown, namespace: string): ConfigResult {
           base.controller.limits.maxScopeBytes,
           1,
           1024 * 1024,
+        ),
+        maxKeysPerSecret: r.integer(
+          limits.maxKeysPerSecret,
+          "controller.limits.maxKeysPerSecret",
+          base.controller.limits.maxKeysPerSecret,
+          1,
+          10_000,
         ),
       },
       webhookTls: {

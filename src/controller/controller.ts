@@ -52,7 +52,7 @@ import {
 } from "../domain/catalog.ts";
 import { decideStatus, mayDeferStatus, sameStatus, statusEvent } from "../domain/conditions.ts";
 import { defaultEventBudget } from "../domain/defaults.ts";
-import { managedSecretNameOf } from "../domain/names.ts";
+import { firstSecretNameOf, managedSecretNameOf } from "../domain/names.ts";
 import { describeScope, type Scope } from "../domain/scope.ts";
 import { metadataMatches, ownershipOf, type ScopeSecret, scopeSecrets } from "../domain/scope-secrets.ts";
 import { TokenBucket, type TokenBucketOptions } from "../domain/token-bucket.ts";
@@ -84,7 +84,7 @@ export interface ControllerOptions {
    */
   readonly installation?: string;
   readonly nameTemplate?: NameTemplate;
-  readonly limits?: Pick<AssessOptions, "maxValueBytes" | "maxScopeBytes">;
+  readonly limits?: Partial<Pick<AssessOptions, "maxValueBytes" | "maxScopeBytes" | "maxKeysPerSecret">>;
   readonly leaderElection?: {
     readonly enabled: boolean;
     readonly namespace: string;
@@ -126,6 +126,11 @@ export interface ControllerOptions {
 const namespaceKey = (name: string): string => `ns:${name}`;
 const statusKey = (namespace: string, name: string): string => `fs:${namespace}/${name}`;
 const scopeIdOf = (scope: Scope): string => describeScope(scope);
+/** The managed Secret a FlyteSecret's status says holds its key, if it names one. */
+const recordedSecretName = (fs: FlyteSecretResource): string | undefined => {
+  const name = (fs.status as { secretName?: unknown } | undefined)?.secretName;
+  return typeof name === "string" && name !== "" ? name : undefined;
+};
 
 interface ScopeState {
   readonly scope: Scope;
@@ -222,7 +227,10 @@ export class Controller {
     this.flyteSecrets.addIndex("source", (fs) => [
       `${fs.metadata?.namespace ?? ""}/${fs.spec?.valueFrom?.secretKeyRef?.name ?? ""}`,
     ]);
-    this.flyteSecrets.addIndex("secret", (fs) => [managedSecretNameOf(entryOf(fs))]);
+    // FlyteSecrets by the managed Secret their status says holds the key; those with none yet by their scope's first.
+    this.flyteSecrets.addIndex("secret", (fs) => [
+      recordedSecretName(fs) ?? managedSecretNameOf(entryOf(fs)),
+    ]);
     this.namespaces = new Informer(namespaceSource(kc), this.log, informerOptions);
     this.managed = new Informer(
       managedSecretSource(
@@ -451,10 +459,23 @@ export class Controller {
           this.dropOverlay(namespace, name);
       }
       this.summaries.delete(name);
-      for (const fs of this.flyteSecrets.byIndex("secret", name).values()) this.countsChanged(fs);
+      for (const fs of this.holdersOf(name)) this.countsChanged(fs);
       // The echo of our own write needs no second look; anything else (a deletion, an edit) does.
       if (!own) this.enqueue(namespaceKey(namespace));
     });
+  }
+
+  /**
+   * The FlyteSecrets whose key a managed Secret named `name` may hold: those whose status names it, and those whose
+   * status names none yet in its scope (placed by the controller, not yet recorded).
+   */
+  private holdersOf(name: string): FlyteSecretResource[] {
+    const result = [...this.flyteSecrets.byIndex("secret", name).values()];
+    const first = firstSecretNameOf(name);
+    if (first !== name)
+      for (const fs of this.flyteSecrets.byIndex("secret", first).values())
+        if (recordedSecretName(fs) === undefined) result.push(fs);
+    return result;
   }
 
   /**
@@ -614,6 +635,10 @@ export class Controller {
         return { data, version: `${secret?.metadata?.uid ?? ""}@${secret?.metadata?.resourceVersion ?? ""}` };
       },
       this.installation,
+      (entry) => {
+        const assessment = assessments.get(entryId(entry));
+        return assessment?.ready === true ? assessment.secretName : undefined;
+      },
     );
     for (const secret of secrets) this.rememberVersion(secret);
     const state: ScopeState = { scope, assessments, secrets };
@@ -720,7 +745,7 @@ export class Controller {
     for (const secretName of blockedBefore.keys()) if (!blockedNow.has(secretName)) changed.add(secretName);
     for (const secretName of changed) {
       this.summaries.delete(secretName);
-      for (const fs of this.flyteSecrets.byIndex("secret", secretName).values()) this.enqueueStatusOf(fs);
+      for (const fs of this.holdersOf(secretName)) this.enqueueStatusOf(fs);
     }
     // A squatting Secret is not in our cache, so nothing tells us when it goes: look again later.
     if (blockedNow.size > 0)
@@ -982,7 +1007,7 @@ export class Controller {
     const state = this.scopeState(scopeIdOf(entry.scope));
     const assessment = state?.assessments.get(entryId(entry));
     if (assessment === undefined) return;
-    const secretName = managedSecretNameOf(entry);
+    const secretName = assessment.ready ? assessment.secretName : managedSecretNameOf(entry);
     const summary = this.summary(secretName, entry.scope);
     let holding = 0;
     for (const [version, keys] of this.versionKeys.get(secretName) ?? [])

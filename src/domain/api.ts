@@ -97,6 +97,12 @@ export interface FlyteSecretStatus {
   /** Namespaces that should hold it. */
   readonly expectedNamespaces?: number;
   readonly blocked?: readonly BlockedEntry[];
+  /**
+   * The managed Secret holding the key in every namespace that sees it (its scope's `flyte-secrets...`, a `.s.<n>`
+   * one when the scope's keys are spread over several, or its own ImagePull Secret). Written by the controller with
+   * the Ready condition; pods are pointed at it.
+   */
+  readonly secretName?: string;
   readonly conditions?: readonly Condition[];
 }
 
@@ -132,8 +138,8 @@ export interface FlyteSecretLike {
     readonly deletionTimestamp?: string | Date;
   };
   readonly spec?: Partial<FlyteSecretSpec>;
-  /** `blocked` (contract 1) is read leniently by the catalog's `entryOf`. */
-  readonly status?: ReadyStatusLike & { readonly blocked?: unknown };
+  /** `blocked` (contract 1) and `secretName` are read leniently by the catalog's `entryOf`. */
+  readonly status?: ReadyStatusLike & { readonly blocked?: unknown; readonly secretName?: unknown };
 }
 
 /** The status fields servability is decided from (DESIGN §3, contract 1 of COORDINATION). */

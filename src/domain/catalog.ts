@@ -3,6 +3,8 @@
 // key. The controller and the webhook both decide through this module.
 import type { FlyteSecretLike, ReadyReason, ReadyStatusLike, SecretType } from "./api.ts";
 import { dockerConfigProblem } from "./docker-config.ts";
+import { type KeyToPlace, placeKeys } from "./key-placement.ts";
+import { managedSecretNameOf, mayHold } from "./names.ts";
 import { describeScope, resolutionOrder, type Scope, sameScope, scopeOf } from "./scope.ts";
 import { SECRET_KEY_MAX_LENGTH, secretKeyProblem } from "./secret-key.ts";
 
@@ -22,6 +24,11 @@ export interface CatalogEntry {
    * the controller): the webhook points no pod there at it. Absent when there are none.
    */
   readonly blocked?: readonly BlockedCopy[];
+  /**
+   * The managed Secret the controller placed the key in (`status.secretName`); for a servable entry whose status
+   * names none (written before keys were spread over several Secrets), its scope's first Secret. Absent otherwise.
+   */
+  readonly secretName?: string;
 }
 
 /** Why a namespace's copy is not the controller's: contract 1 of the status; other values are read as they come. */
@@ -51,7 +58,8 @@ function blockedOf(value: unknown): BlockedCopy[] {
 export function entryOf(object: FlyteSecretLike): CatalogEntry {
   const created = object.metadata?.creationTimestamp;
   const blocked = blockedOf(object.status?.blocked);
-  return {
+  const recorded = text(object.status?.secretName);
+  const entry: CatalogEntry = {
     name: object.metadata?.name ?? "",
     namespace: object.metadata?.namespace ?? "",
     uid: object.metadata?.uid ?? "",
@@ -66,6 +74,17 @@ export function entryOf(object: FlyteSecretLike): CatalogEntry {
     },
     ...(blocked.length > 0 ? { blocked } : {}),
   };
+  if (recorded !== "") return { ...entry, secretName: recorded };
+  return isServable(object.status) ? { ...entry, secretName: managedSecretNameOf(entry) } : entry;
+}
+
+/**
+ * The managed Secret pods are pointed at for a servable entry: the one its status names, when that is a Secret
+ * which may hold its key (`mayHold`); undefined for any other name, which the webhook refuses to point a pod at.
+ */
+export function servingSecretName(entry: CatalogEntry): string | undefined {
+  const name = entry.secretName ?? managedSecretNameOf(entry);
+  return mayHold(entry, name) ? name : undefined;
 }
 
 /** Servable: Ready=True, whatever its reason (Materialized, Materializing, NoNamespaces, Blocked). */
@@ -273,7 +292,13 @@ function isDockerConfig(base64: string): boolean {
 }
 
 export type Assessment =
-  | { readonly ready: true; readonly reason: "Materialized"; readonly message: string }
+  | {
+      readonly ready: true;
+      readonly reason: "Materialized";
+      readonly message: string;
+      /** The managed Secret that holds the key (`placeKeys`). */
+      readonly secretName: string;
+    }
   | {
       readonly ready: false;
       readonly reason: Exclude<ReadyReason, "Materialized">;
@@ -285,8 +310,10 @@ export interface AssessOptions {
   readonly controlNamespaces: readonly string[];
   /** Largest value one FlyteSecret may hold, in bytes. */
   readonly maxValueBytes: number;
-  /** Largest sum of values in one scope's managed Secret, in bytes (a Secret is limited to 1 MiB in all). */
+  /** Largest sum of values in one managed Secret of a scope, in bytes (a Secret is limited to 1 MiB in all). */
   readonly maxScopeBytes: number;
+  /** Most Generic keys in one managed Secret of a scope; more are placed in the scope's next Secret. */
+  readonly maxKeysPerSecret: number;
 }
 
 export { defaultLimits } from "./defaults.ts";
@@ -306,8 +333,8 @@ function invalidSpec(entry: CatalogEntry): string | undefined {
 
 /**
  * Decides every FlyteSecret's Ready condition from the catalog and its sources, in a fixed order: control
- * namespace, spec, conflict, source, source key, size. Scope budgets are filled oldest first, so adding a new
- * FlyteSecret never evicts an older one.
+ * namespace, spec, conflict, source, source key, size; then each Generic key is placed in one of its scope's
+ * Secrets (`placeKeys`), oldest first, so adding a new FlyteSecret never evicts an older one.
  */
 export function assess(
   entries: readonly CatalogEntry[],
@@ -332,7 +359,7 @@ export function assess(
     return problem === undefined;
   });
   const { losers } = slotsOf(valid);
-  const scopeBytes = new Map<string, number>();
+  const generic: KeyToPlace[] = [];
   for (const entry of [...valid].sort(compareAge)) {
     const id = entryId(entry);
     const winner = losers.get(id);
@@ -378,20 +405,21 @@ export function assess(
       });
       continue;
     }
-    if (entry.type === "Generic") {
-      const budgetKey = slotKey("", entry.scope);
-      const used = scopeBytes.get(budgetKey) ?? 0;
-      if (used + size > options.maxScopeBytes) {
-        result.set(id, {
-          ready: false,
-          reason: "TooLarge",
-          message: `scope ${describeScope(entry.scope)} already holds ${used} bytes; adding ${size} would pass the ${options.maxScopeBytes}-byte limit of one Secret`,
-        });
-        continue;
-      }
-      scopeBytes.set(budgetKey, used + size);
-    }
-    result.set(id, { ready: true, reason: "Materialized", message: "" });
+    if (entry.type === "Generic") generic.push({ entry, bytes: Buffer.byteLength(entry.key) + size });
+    else
+      result.set(id, {
+        ready: true,
+        reason: "Materialized",
+        message: "",
+        secretName: managedSecretNameOf(entry),
+      });
   }
+  for (const [entry, placement] of placeKeys(generic, options))
+    result.set(
+      entryId(entry),
+      placement.placed
+        ? { ready: true, reason: "Materialized", message: "", secretName: placement.secretName }
+        : { ready: false, reason: "TooLarge", message: placement.message },
+    );
   return result;
 }

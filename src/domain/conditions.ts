@@ -122,11 +122,14 @@ export function decideStatus(
     observedGeneration: facts.generation,
   };
   const others = (previous?.conditions ?? []).filter((c) => c.type !== "Ready");
+  // Where the key is placed; while it is not Ready, where it was (it returns there: `placeKeys`).
+  const secretName = facts.assessment.ready ? facts.assessment.secretName : previous?.secretName;
   const status: FlyteSecretStatus = {
     observedGeneration: facts.generation,
     namespaces: facts.holding,
     expectedNamespaces: facts.expected,
     blocked: facts.blocked.slice(0, MAX_BLOCKED_ENTRIES),
+    ...(secretName !== undefined ? { secretName } : {}),
     conditions: [...others, ready],
   };
   return parts.recheck === undefined ? { status } : { status, recheckAfterMs: parts.recheck };
@@ -188,6 +191,7 @@ export function sameStatus(a: FlyteSecretStatus | undefined, b: FlyteSecretStatu
     a?.observedGeneration === b?.observedGeneration &&
     (a?.namespaces ?? 0) === (b?.namespaces ?? 0) &&
     (a?.expectedNamespaces ?? 0) === (b?.expectedNamespaces ?? 0) &&
+    a?.secretName === b?.secretName &&
     sameBlocked(a?.blocked, b?.blocked) &&
     ca.length === cb.length &&
     ca.every((c) =>

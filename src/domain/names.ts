@@ -60,9 +60,38 @@ function scopeSegments(scope: Scope): string {
   return name;
 }
 
-/** The managed Secret holding every Generic key of `scope` in a namespace: `flyte-secrets`, `flyte-secrets.p.x.d.y`. */
-export function scopeSecretName(scope: Scope): string {
-  return `${MANAGED_SECRET_PREFIX}${scopeSegments(scope)}`;
+/**
+ * The most Secrets one scope's Generic keys are spread over in a namespace (`flyte-secrets` and `.s.1` to `.s.63`);
+ * with the default 256 keys and 1,000 KiB per Secret, 16,384 keys or 63 MiB per scope.
+ */
+export const MAX_SECRETS_PER_SCOPE = 64;
+
+/**
+ * A managed Secret holding Generic keys of `scope` in a namespace: the first is `flyte-secrets`,
+ * `flyte-secrets.p.x.d.y`; when a scope's keys do not fit in one (by count or size), the next ones add `.s.1`,
+ * `.s.2`... (`flyte-secrets.s.1`, `flyte-secrets.p.x.s.2`). No scope or ImagePull name ends in `.s.<n>` (their
+ * next-to-last segment is always `p`, `d` or `pull`), so the names stay injective.
+ */
+export function scopeSecretName(scope: Scope, shard = 0): string {
+  const base = `${MANAGED_SECRET_PREFIX}${scopeSegments(scope)}`;
+  return shard === 0 ? base : `${base}.s.${shard}`;
+}
+
+const shardSuffix = /\.s\.([1-9][0-9]?)$/;
+
+/** The first Secret of the scope a Generic managed Secret's name belongs to: `flyte-secrets.s.2` -> `flyte-secrets`. */
+export function firstSecretNameOf(name: string): string {
+  return name.replace(shardSuffix, "");
+}
+
+/** Which of `scope`'s Generic Secrets `name` is (0 for the first), or undefined when it is none of them. */
+export function shardOf(scope: Scope, name: string): number | undefined {
+  const base = scopeSecretName(scope);
+  if (name === base) return 0;
+  const match = shardSuffix.exec(name);
+  if (match === null || name.slice(0, match.index) !== base) return undefined;
+  const shard = Number(match[1]);
+  return shard < MAX_SECRETS_PER_SCOPE ? shard : undefined;
 }
 
 /** The managed `kubernetes.io/dockerconfigjson` Secret of one ImagePull key in `scope`. */
@@ -70,7 +99,10 @@ export function imagePullSecretName(scope: Scope, key: string): string {
   return `${MANAGED_SECRET_PREFIX}${scopeSegments(scope)}.pull.${dnsLabelOf(key)}`;
 }
 
-/** The managed Secret that holds an entry's key in a namespace: its scope's Secret, or its own for ImagePull. */
+/**
+ * The managed Secret named for an entry before any placement: its own for ImagePull, else its scope's first Secret
+ * (which holds every Generic key of a scope that fits in one, and every key placed before Secrets were split).
+ */
 export function managedSecretNameOf(entry: {
   readonly type: "Generic" | "ImagePull";
   readonly scope: Scope;
@@ -79,6 +111,16 @@ export function managedSecretNameOf(entry: {
   return entry.type === "ImagePull"
     ? imagePullSecretName(entry.scope, entry.key)
     : scopeSecretName(entry.scope);
+}
+
+/** Whether `name` may hold the entry's key: its ImagePull Secret, or one of its scope's Generic Secrets. */
+export function mayHold(
+  entry: { readonly type: "Generic" | "ImagePull"; readonly scope: Scope; readonly key: string },
+  name: string,
+): boolean {
+  return entry.type === "ImagePull"
+    ? name === imagePullSecretName(entry.scope, entry.key)
+    : shardOf(entry.scope, name) !== undefined;
 }
 
 const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -41,15 +41,16 @@ export interface ScopeSecret extends DesiredSecret {
 }
 
 /**
- * The Secrets a namespace seeing `scope` should hold for it: one for every Generic key of the scope, one per
- * ImagePull key. `ready` holds the scope's Ready, winning entries; entries without a value are left out. Labelled
- * with the scope and `installation`.
+ * The Secrets a namespace seeing `scope` should hold for it: the scope's Generic keys in the Secrets `placement`
+ * names (`placeKeys`; by default all in the scope's first), one per ImagePull key. `ready` holds the scope's Ready,
+ * winning entries; entries without a value are left out. Labelled with the scope and `installation`.
  */
 export function scopeSecrets(
   scope: Scope,
   ready: readonly CatalogEntry[],
   sourceValue: (entry: CatalogEntry) => SourceValue | undefined,
   installation: string,
+  placement: (entry: CatalogEntry) => string | undefined = () => scopeSecretName(scope),
 ): ScopeSecret[] {
   const secretLabels = { ...managedLabels(scope), [labels.installation]: installation };
   const result: ScopeSecret[] = [];
@@ -68,21 +69,29 @@ export function scopeSecrets(
       });
     } else generic.push({ entry, value });
   }
-  if (generic.length > 0) {
-    generic.sort((a, b) => (a.entry.key < b.entry.key ? -1 : 1));
+  const byName = new Map<string, Array<{ entry: CatalogEntry; value: SourceValue }>>();
+  for (const item of generic) {
+    const name = placement(item.entry);
+    if (name === undefined) continue;
+    const held = byName.get(name);
+    if (held === undefined) byName.set(name, [item]);
+    else held.push(item);
+  }
+  for (const [name, held] of byName) {
+    held.sort((a, b) => (a.entry.key < b.entry.key ? -1 : 1));
     const data: Record<string, string> = {};
-    for (const { entry, value } of generic) data[entry.key] = value.data;
+    for (const { entry, value } of held) data[entry.key] = value.data;
     result.push({
-      name: scopeSecretName(scope),
+      name,
       type: "Opaque",
       labels: secretLabels,
       annotations: {
         [annotations.contentVersion]: contentVersion(
-          generic.flatMap(({ entry, value }) => [entry.uid, entry.key, value.version]),
+          held.flatMap(({ entry, value }) => [entry.uid, entry.key, value.version]),
         ),
       },
       data,
-      keys: generic.map((g) => g.entry.key),
+      keys: held.map((g) => g.entry.key),
     });
   }
   return result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

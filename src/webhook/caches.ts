@@ -25,8 +25,9 @@ function identity(metadata: Metadata | undefined): Metadata {
 /**
  * A FlyteSecret as the catalog reads it (`entryOf`, `isServable`, the not-Ready reason): identity, uid, generation,
  * creation and deletion timestamps, the spec's key, scope, type and source reference, the Ready condition's type,
- * status and reason, and `status.blocked` (contract 1). Progress messages ("in 3 of 7 namespaces") are dropped, so
- * the controller's status updates while it materializes do not invalidate the catalog.
+ * status and reason, `status.blocked` (contract 1) and `status.secretName` (the Secret pods are pointed at).
+ * Progress messages ("in 3 of 7 namespaces") are dropped, so the controller's status updates while it materializes
+ * do not invalidate the catalog.
  */
 export function compactFlyteSecret(object: FlyteSecretResource): FlyteSecretResource {
   const m = object.metadata;
@@ -61,6 +62,7 @@ export function compactFlyteSecret(object: FlyteSecretResource): FlyteSecretReso
     const compactStatus: Record<string, unknown> = {};
     if (ready !== undefined) compactStatus.conditions = ready;
     if (status.blocked !== undefined) compactStatus.blocked = status.blocked;
+    if (status.secretName !== undefined) compactStatus.secretName = status.secretName;
     compact.status = compactStatus as FlyteSecretStatus;
   }
   return compact;

@@ -7,9 +7,9 @@ import {
   type ReadyCatalog,
   resolve,
   scopesHolding,
+  servingSecretName,
   unservableFor,
 } from "../catalog.ts";
-import { managedSecretNameOf } from "../names.ts";
 import { describeScope, type Scope } from "../scope.ts";
 import type { SecretRequest } from "../secret-request.ts";
 import type { Assignment } from "./planners/planner.ts";
@@ -196,6 +196,7 @@ export function place(
   const placed: Placed[] = [];
   const missing: string[] = [];
   const blocked: { key: string; entry: CatalogEntry; copy: BlockedCopy }[] = [];
+  const misplaced: { key: string; entry: CatalogEntry }[] = [];
   for (const request of requests) {
     const found = resolve(catalog, request.key, project, domain);
     if (found === undefined) {
@@ -205,7 +206,11 @@ export function place(
     const copy = found.entry.blocked?.find((b) => b.namespace === namespace);
     if (copy !== undefined) blocked.push({ key: request.key, entry: found.entry, copy });
     const imagePull = found.entry.type === "ImagePull";
-    const secret = managedSecretNameOf(found.entry);
+    const secret = servingSecretName(found.entry);
+    if (secret === undefined) {
+      misplaced.push({ key: request.key, entry: found.entry });
+      continue;
+    }
     placed.push({
       request,
       scope: found.scope,
@@ -216,5 +221,15 @@ export function place(
   }
   if (missing.length > 0) forbidden(unresolvedMessage(catalog, missing, project, domain));
   if (blocked.length > 0) forbidden(blockedMessage(namespace, blocked));
+  // A status naming a Secret that cannot hold the key (edited by hand): no pod is pointed at it.
+  if (misplaced.length > 0)
+    forbidden(
+      misplaced
+        .map(
+          ({ key, entry }) =>
+            `secret ${key}: FlyteSecret ${entry.namespace}/${entry.name} has status.secretName ${JSON.stringify(entry.secretName ?? "")}, which is not a Secret of its scope (${describeScope(entry.scope)}); the operator rewrites its status — retry shortly, and if it persists check who writes flytesecrets/status (kubectl describe flytesecret -n ${entry.namespace} ${entry.name})`,
+        )
+        .join("; "),
+    );
   return placed;
 }

@@ -44,6 +44,10 @@ const catalog: ReadyCatalog = readyCatalog([
   entry("openai-key"),
   entry("id"),
   entry("ssh_key"),
+  // Placed by the controller in the organization's fourth Secret (its first ones are full).
+  catalogEntry("SPREAD_KEY", {}, { secretName: "flyte-secrets.s.3" }),
+  // A status edited by hand to name a Secret that is not the organization's.
+  catalogEntry("TAMPERED_KEY", {}, { name: "tampered", secretName: "kube-root-ca.crt" }),
   // The controller found someone else's Secret with the managed name of this scope in namespace squat.
   catalogEntry(
     "ALPHA_KEY",
@@ -772,6 +776,37 @@ describe("admit", () => {
       path: "/metadata/annotations/secrets.flyte.org~1injected",
     });
     expect(injected(after).map((r) => r.key)).toEqual(["API_TOKEN"]);
+  });
+
+  it("points a pod at the Secret the key's status names, each Secret as its own volume", () => {
+    const { after } = admitted(nativePod(["SPREAD_KEY", "DB_PASSWORD"]));
+    expectEnvEverywhere(after, ref("flyte-secrets.s.3", "SPREAD_KEY", "SPREAD_KEY"));
+    expectEnvEverywhere(
+      after,
+      ref("flyte-secrets.p.flytesnacks.d.development", "DB_PASSWORD", "DB_PASSWORD"),
+    );
+    const files = admitted(
+      nativePod([
+        { key: "SPREAD_KEY", mount: "/etc/spread" },
+        { key: "my_key", mount: "/etc/mine" },
+      ]),
+    ).after;
+    const sources = ((spec(files).volumes as Json[]) ?? []).flatMap((v) =>
+      (((v.projected as Json | undefined)?.sources as Json[] | undefined) ?? []).map((p) => p.secret),
+    );
+    expect(sources).toEqual([
+      { name: "flyte-secrets", items: [{ key: "my_key", path: "my_key" }] },
+      { name: "flyte-secrets.s.3", items: [{ key: "SPREAD_KEY", path: "SPREAD_KEY" }] },
+    ]);
+  });
+
+  it("refuses to point a pod at a Secret that is not one of the key's scope, naming the status", () => {
+    expect(refused(nativePod(["TAMPERED_KEY"]))).toMatchObject({
+      code: 403,
+      message: expect.stringContaining(
+        'FlyteSecret flyte-secrets/tampered has status.secretName "kube-root-ca.crt", which is not a Secret of its scope',
+      ),
+    });
   });
 
   it("refuses a secret env var that takes the name of a FLYTE_SECRETS_* setting", () => {

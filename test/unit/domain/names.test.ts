@@ -2,12 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   dnsLabelOf,
+  firstSecretNameOf,
   flyteSecretName,
   flyteSecretNames,
   imagePullSecretName,
   isManagedSecretName,
+  MAX_SECRETS_PER_SCOPE,
   readableFlyteSecretName,
   scopeSecretName,
+  shardOf,
   uniqueFlyteSecretName,
 } from "../../../src/domain/names.ts";
 
@@ -76,6 +79,47 @@ describe("names", () => {
         },
       ),
     );
+  });
+
+  it("names a scope's further Secrets <first>.s.<n>, injectively and only for n below the limit", () => {
+    expect(scopeSecretName({}, 1)).toBe("flyte-secrets.s.1");
+    expect(scopeSecretName({ project: "p", domain: "d" }, 2)).toBe("flyte-secrets.p.p.d.d.s.2");
+    const labelValue = fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/);
+    const scope = fc.record(
+      {
+        project: fc.option(labelValue, { nil: undefined }),
+        domain: fc.option(labelValue, { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        scope,
+        scope,
+        fc.nat(MAX_SECRETS_PER_SCOPE - 1),
+        fc.nat(MAX_SECRETS_PER_SCOPE - 1),
+        fc.string({ minLength: 1, maxLength: 20 }),
+        (a, b, i, j, key) => {
+          const clean = (s: typeof a) =>
+            Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined));
+          const [sa, sb] = [clean(a), clean(b)];
+          const name = scopeSecretName(sa, i);
+          expect(name).toMatch(dnsSubdomain);
+          expect(name.length).toBeLessThanOrEqual(253);
+          expect(firstSecretNameOf(name)).toBe(scopeSecretName(sa));
+          expect(shardOf(sa, name)).toBe(i);
+          // No ImagePull Secret, and no Secret of another scope, reads as one of this scope's.
+          expect(shardOf(sa, imagePullSecretName(sb, key))).toBeUndefined();
+          expect(firstSecretNameOf(imagePullSecretName(sb, key))).toBe(imagePullSecretName(sb, key));
+          if (scopeSecretName(sa) !== scopeSecretName(sb)) expect(shardOf(sb, name)).toBeUndefined();
+          if (i !== j) expect(scopeSecretName(sb, j)).not.toBe(name);
+        },
+      ),
+    );
+    expect(shardOf({}, `flyte-secrets.s.${MAX_SECRETS_PER_SCOPE}`)).toBeUndefined();
+    expect(shardOf({}, "flyte-secrets.s.0")).toBeUndefined();
+    expect(shardOf({}, "flyte-secrets.pull.s")).toBeUndefined();
+    expect(imagePullSecretName({}, "s.1")).not.toBe("flyte-secrets.s.1");
   });
 
   it("never gives two scopes the same Secret", () => {

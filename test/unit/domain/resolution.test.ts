@@ -175,15 +175,29 @@ describe("assess", () => {
     expect(result.get(`flyte-secrets/${missing.name}`)?.message).toContain("flyte-secrets/nope");
   });
 
-  it("fills a scope's Secret oldest first and refuses what no longer fits", () => {
+  it("fills a scope's Secret oldest first and places what no longer fits in the scope's next one", () => {
     const half = Math.floor(defaultLimits.maxScopeBytes / 2) + 1;
     const first = entry("A", p1, { source: { name: "s", key: "value" } });
     const second = entry("B", p1, { source: { name: "s", key: "value" } });
     const otherScope = entry("C", p1d1, { source: { name: "s", key: "value" } });
     const result = assess([second, otherScope, first], () => source("s", { value: half }), options);
-    expect(result.get(`flyte-secrets/${first.name}`)?.reason).toBe("Materialized");
-    expect(result.get(`flyte-secrets/${second.name}`)?.reason).toBe("TooLarge");
-    expect(result.get(`flyte-secrets/${otherScope.name}`)?.reason).toBe("Materialized");
+    const placed = (e: CatalogEntry) => {
+      const a = result.get(`flyte-secrets/${e.name}`);
+      return a?.ready === true ? a.secretName : a?.reason;
+    };
+    expect(placed(first)).toBe("flyte-secrets.p.p1");
+    expect(placed(second)).toBe("flyte-secrets.p.p1.s.1");
+    expect(placed(otherScope)).toBe("flyte-secrets.p.p1.d.d1");
+  });
+
+  it("counts key names in a Secret's bytes, as the API server's 1 MiB limit does", () => {
+    const key = "K".repeat(200);
+    const a = entry(key, org, { source: { name: "s", key: "value" } });
+    const b = entry(`${key}2`, org, { source: { name: "s", key: "value" } });
+    const value = Math.floor(defaultLimits.maxScopeBytes / 2) - 150;
+    const result = assess([a, b], () => source("s", { value }), options);
+    const second = result.get(`flyte-secrets/${b.name}`);
+    expect(second?.ready === true && second.secretName).toBe("flyte-secrets.s.1");
   });
 
   it("accepts an ImagePull entry whose value is a Docker config", () => {

@@ -12,7 +12,12 @@ import {
 } from "../../../src/domain/conditions.ts";
 import { otherContentWriters, ownershipOf } from "../../../src/domain/scope-secrets.ts";
 
-const ready: Assessment = { ready: true, reason: "Materialized", message: "" };
+const ready: Assessment = {
+  ready: true,
+  reason: "Materialized",
+  message: "",
+  secretName: "flyte-secrets.p.alpha",
+};
 const missing: Assessment = { ready: false, reason: "SourceNotFound", message: "Secret ns/x does not exist" };
 const now = new Date("2026-01-01T00:00:00Z");
 const squat: BlockedEntry = { namespace: "squat", secret: "flyte-secrets.p.alpha", reason: "NotManaged" };
