@@ -57,6 +57,8 @@ interface Fs {
   project?: string;
   domain?: string;
   value: string;
+  /** The managed Secret the README's placement rule puts the key in (`place`, once creation times are known). */
+  placedIn?: string;
 }
 
 const projects = Math.max(1, Math.ceil(NAMESPACES / DOMAINS.length));
@@ -84,6 +86,29 @@ for (let i = 0; i < FLYTESECRETS; i++) {
 /** README "Namespaces": bound (P, D) sees org, P, D and P+D; shared sees every scope. Names per README §4. */
 const secretName = (project?: string, domain?: string): string =>
   `flyte-secrets${project ? `.p.${project}` : ""}${domain ? `.d.${domain}` : ""}`;
+
+/**
+ * README "Where keys are placed": a scope's keys fill its first Secret up to `controller.limits.maxKeysPerSecret`
+ * (256) keys, oldest FlyteSecret first (ties by name), then `.s.1`, `.s.2`... (values here are far below the byte
+ * limit). `created` holds each FlyteSecret's creationTimestamp as the API server set it.
+ */
+const KEYS_PER_SECRET = 256;
+function place(created: Map<string, string>): void {
+  const byScope = new Map<string, Fs[]>();
+  for (const f of fleet) {
+    const scope = secretName(f.project, f.domain);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), f]);
+  }
+  for (const [scope, members] of byScope) {
+    const time = (f: Fs) => Date.parse(created.get(f.name) ?? "");
+    members.sort((a, b) => time(a) - time(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    members.forEach((f, i) => {
+      const shard = Math.floor(i / KEYS_PER_SECRET);
+      f.placedIn = shard === 0 ? scope : `${scope}.s.${shard}`;
+    });
+  }
+}
+const placedIn = (f: Fs): string => f.placedIn ?? secretName(f.project, f.domain);
 const sees = (ns: { project?: string; domain?: string; shared?: boolean }, f: Fs): boolean =>
   ns.shared === true ||
   ((f.project === undefined || f.project === ns.project) &&
@@ -100,7 +125,7 @@ function expectation(extra: Array<{ name: string; project: string; domain: strin
   for (const ns of namespaces)
     for (const f of fleet) {
       if (!sees(ns, f)) continue;
-      const id = `${ns.name}/${secretName(f.project, f.domain)}`;
+      const id = `${ns.name}/${placedIn(f)}`;
       let data = secrets.get(id);
       if (data === undefined) {
         data = new Map();
@@ -109,7 +134,8 @@ function expectation(extra: Array<{ name: string; project: string; domain: strin
       data.set(f.key, f.value);
       counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
     }
-  return { secrets, counts };
+  const placements = new Map(fleet.map((f) => [f.name, placedIn(f)]));
+  return { secrets, counts, placements };
 }
 
 // ---- helpers ----
@@ -141,17 +167,18 @@ async function pool<T>(
 }
 
 interface FsObject {
-  metadata: { name: string };
+  metadata: { name: string; creationTimestamp?: string };
   status?: {
     namespaces?: number;
     expectedNamespaces?: number;
+    secretName?: string;
     conditions?: Array<{ type: string; status: string; reason: string }>;
   };
 }
 
 async function statusesRight(
   custom: CustomObjectsApi,
-  counts: Map<string, number>,
+  { counts, placements }: { counts: Map<string, number>; placements: Map<string, string> },
 ): Promise<{ ok: boolean; wrong: number }> {
   let wrong = 0;
   let token: string | undefined;
@@ -168,7 +195,13 @@ async function statusesRight(
       const ready = fs.status?.conditions?.find((c) => c.type === "Ready");
       const want = counts.get(fs.metadata.name) ?? 0;
       const reason = want === 0 ? "NoNamespaces" : "Materialized";
-      if (ready?.status !== "True" || ready.reason !== reason || fs.status?.namespaces !== want) wrong += 1;
+      if (
+        ready?.status !== "True" ||
+        ready.reason !== reason ||
+        fs.status?.namespaces !== want ||
+        fs.status?.secretName !== placements.get(fs.metadata.name)
+      )
+        wrong += 1;
     }
     token = page.metadata?.continue || undefined;
   } while (token);
@@ -271,7 +304,7 @@ async function rotation(
   f: Fs,
   namespaces: number,
 ): Promise<Record<string, number>> {
-  const name = secretName(f.project, f.domain);
+  const name = placedIn(f);
   const fresh = randomBytes(24).toString("base64");
   const encoded = Buffer.from(fresh).toString("base64");
   const start = await getJson<{ metadata: { resourceVersion: string } }>(
@@ -419,6 +452,21 @@ async function main(): Promise<void> {
         },
       });
     });
+    const created = new Map<string, string>();
+    let createdToken: string | undefined;
+    do {
+      const page = (await custom.listNamespacedCustomObject({
+        group: "secrets.flyte.org",
+        version: "v1alpha1",
+        plural: "flytesecrets",
+        namespace: CONTROL,
+        limit: 2000,
+        ...(createdToken === undefined ? {} : { _continue: createdToken }),
+      })) as { items: FsObject[]; metadata?: { continue?: string } };
+      for (const fs of page.items) created.set(fs.metadata.name, fs.metadata.creationTimestamp ?? "");
+      createdToken = page.metadata?.continue || undefined;
+    } while (createdToken);
+    place(created);
     let expected = expectation();
     const keyCopies = [...expected.secrets.values()].reduce((n, m) => n + m.size, 0);
     const writesNeeded = expected.secrets.size + FLYTESECRETS; // one create per managed Secret, one status per FlyteSecret
@@ -434,7 +482,7 @@ async function main(): Promise<void> {
     const rss = new RssSampler(controller.pid);
     let convergedMs = 0;
     for (;;) {
-      const statuses = await statusesRight(custom, expected.counts);
+      const statuses = await statusesRight(custom, expected);
       if (statuses.ok) {
         const checkStart = Date.now();
         const secrets = await secretsRight(kc, expected.secrets);
@@ -508,12 +556,7 @@ async function main(): Promise<void> {
     });
     const servedAt = new Map<string, number>();
     const wantNames = (n: { project: string; domain: string }) =>
-      new Set([
-        secretName(),
-        secretName(n.project),
-        secretName(undefined, n.domain),
-        secretName(n.project, n.domain),
-      ]);
+      new Set(fleet.filter((f) => sees(n, f)).map(placedIn));
     const have = new Map<string, Set<string>>();
     const startRv = await getJson<{ metadata: { resourceVersion: string } }>(
       kubeConfigConnection(kc),
@@ -571,7 +614,7 @@ async function main(): Promise<void> {
     const servedTimes = [...servedAt.values()].sort((a, b) => a - b);
     expected = expectation(added);
     const allRight = await waitUntil(
-      async () => ((await statusesRight(custom, expected.counts)).ok ? Date.now() - labelT0 : undefined),
+      async () => ((await statusesRight(custom, expected)).ok ? Date.now() - labelT0 : undefined),
       600_000,
       "statuses after labelling",
       1000,
@@ -703,7 +746,7 @@ async function main(): Promise<void> {
       // The namespaces the controller's rotation covered (phase 5 ran before the 50 were labelled).
       const rotated = new Set([...expectation().secrets.keys()].map((id) => id.split("/")[0] as string));
       const orgCopies = [...expected.secrets].filter(
-        ([id]) => id.endsWith("/flyte-secrets") && rotated.has(id.split("/")[0] as string),
+        ([id, data]) => data.has(orgKey) && rotated.has(id.split("/")[0] as string),
       );
       const rotationStart = Date.now();
       const arrivedMs: number[] = [];

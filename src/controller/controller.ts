@@ -391,6 +391,9 @@ export class Controller {
         const written = this.writtenStatus.get(key);
         if (written !== undefined && written.baseRv !== fs.metadata?.resourceVersion)
           this.writtenStatus.delete(key);
+        // Pods are pointed at the Secret the status names: if it changed, make sure it is the one placed.
+        if (recordedSecretName(fs) !== recordedSecretName(old) && this.selected(fs.metadata?.namespace))
+          this.enqueueStatus(key);
         return;
       }
       if (!this.selected(fs.metadata?.namespace)) return;
