@@ -20,6 +20,7 @@ import {
   type Installation,
   type RunningOperator,
   secretData,
+  waitForSecret,
 } from "./support/operator.ts";
 
 const core = () => kubeConfig().makeApiClient(CoreV1Api);
@@ -350,6 +351,125 @@ describe("webhook", () => {
     } finally {
       await admission.deleteMutatingWebhookConfiguration({ name }).catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("spreads a scope's keys over Secrets of maxKeysPerSecret keys, never moves one, and points pods at its Secret", async () => {
+    // Its own installation and operator, with two keys per Secret.
+    const spread = await createInstallation("spread");
+    const spreadProject = uniqueName("sproj");
+    const bound = await spread.namespace("bound", {
+      [labels.project]: spreadProject,
+      [labels.domain]: domain,
+    });
+    const spreadOperator = await spread.startOperator({ limits: { maxKeysPerSecret: 2 } });
+    try {
+      const first = scopeSecretName({ project: spreadProject });
+      const secretNameOf = async (name: string) =>
+        (await waitForReady(spread.controlNamespace, name, { status: "True", reason: "Materialized" })).status
+          ?.secretName;
+      // One at a time, so creation order is age order.
+      for (const i of [1, 2, 3, 4, 5]) {
+        await createFlyteSecret(
+          spread,
+          `spread-${i}`,
+          { key: `KEY_${i}`, project: spreadProject },
+          `v${i}-s3cr3t`,
+        );
+        await waitForReady(spread.controlNamespace, `spread-${i}`, {
+          status: "True",
+          reason: "Materialized",
+        });
+      }
+      const placed = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            [1, 2, 3, 4, 5, 6]
+              .filter((i) => i !== 1 || !deleted)
+              .map(async (i) => [
+                `KEY_${i}`,
+                i === 6 && !added ? undefined : await secretNameOf(`spread-${i}`),
+              ]),
+          ),
+        );
+      let deleted = false;
+      let added = false;
+      expect(await placed()).toMatchObject({
+        KEY_1: first,
+        KEY_2: first,
+        KEY_3: `${first}.s.1`,
+        KEY_4: `${first}.s.1`,
+        KEY_5: `${first}.s.2`,
+      });
+      await waitForSecret(bound, `${first}.s.2`, (d) => d?.KEY_5 === "v5-s3cr3t", "the third Secret");
+      expect(Object.keys((await secretData(bound, first)) ?? {}).sort()).toEqual(["KEY_1", "KEY_2"]);
+      expect(Object.keys((await secretData(bound, `${first}.s.1`)) ?? {}).sort()).toEqual(["KEY_3", "KEY_4"]);
+
+      // A key deleted leaves a hole the next new key fills; no other key moves.
+      await kubectl("delete", "flytesecret", "-n", spread.controlNamespace, "spread-1");
+      deleted = true;
+      await createFlyteSecret(spread, "spread-6", { key: "KEY_6", project: spreadProject }, "v6-s3cr3t");
+      added = true;
+      expect(await placed()).toEqual({
+        KEY_2: first,
+        KEY_3: `${first}.s.1`,
+        KEY_4: `${first}.s.1`,
+        KEY_5: `${first}.s.2`,
+        KEY_6: first,
+      });
+      await waitForSecret(
+        bound,
+        first,
+        (d) =>
+          Object.keys(d ?? {})
+            .sort()
+            .join() === "KEY_2,KEY_6",
+        "the first Secret to hold KEY_2 and KEY_6",
+      );
+      await waitFor(
+        () =>
+          spreadOperator.webhook.caches.readyCatalog().entries.filter((e) => e.secretName !== undefined)
+            .length === 5
+            ? true
+            : undefined,
+        { description: "the webhook cache to see the five placed keys" },
+      );
+
+      // The API server calls the webhook, which points each reference at the Secret holding the key.
+      const created = await kubectlCreate(
+        bound,
+        taskPod(
+          "spread",
+          { [labels.inject]: "true" },
+          {
+            [annotations.secrets]: JSON.stringify([
+              { key: "KEY_5" },
+              { key: "KEY_6" },
+              { key: "KEY_3", mount: "/etc/k3" },
+            ]),
+          },
+        ),
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const pod = created.pod as V1Pod;
+      for (const container of allContainers(pod)) {
+        const env = container.env ?? [];
+        expect(env.find((e) => e.name === "KEY_5")?.valueFrom?.secretKeyRef).toEqual({
+          name: `${first}.s.2`,
+          key: "KEY_5",
+        });
+        expect(env.find((e) => e.name === "KEY_6")?.valueFrom?.secretKeyRef).toEqual({
+          name: first,
+          key: "KEY_6",
+        });
+      }
+      const mounted = (pod.spec?.volumes ?? [])
+        .flatMap((v) => v.projected?.sources ?? [])
+        .flatMap((s) => (s.secret === undefined ? [] : [s.secret]));
+      expect(mounted).toEqual([{ name: `${first}.s.1`, items: [{ key: "KEY_3", path: "KEY_3" }] }]);
+      expect(JSON.stringify(pod)).not.toMatch(/s3cr3t/);
+    } finally {
+      await spreadOperator.stop();
     }
   });
 
