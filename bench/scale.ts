@@ -1,11 +1,12 @@
-// npm run bench:scale [-- --namespaces 1000 --flytesecrets 10000 --out file.json --kubeconfig path]
+// npm run bench:scale [-- --namespaces 1000 --flytesecrets 10000 --keys-per-secret 256 --out file.json --kubeconfig path]
 // Builds a fleet on the local control plane (or the given cluster), runs the controller as a separate process, and
 // measures: convergence (checked by an independent checker written from the README's rules, not the controller's
 // code), the API server's raw write throughput with a plain client in the same run, controller RSS, writes and API
 // calls at rest and after an unchanged restart, rotation propagation, 50 namespaces labelled at once, and the
 // webhook's RSS with the catalog.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CoreV1Api,
@@ -92,7 +93,7 @@ const secretName = (project?: string, domain?: string): string =>
  * (256) keys, oldest FlyteSecret first (ties by name), then `.s.1`, `.s.2`... (values here are far below the byte
  * limit). `created` holds each FlyteSecret's creationTimestamp as the API server set it.
  */
-const KEYS_PER_SECRET = 256;
+const KEYS_PER_SECRET = Number(option("keys-per-secret", "256"));
 function place(created: Map<string, string>): void {
   const byScope = new Map<string, Fs[]>();
   for (const f of fleet) {
@@ -243,6 +244,13 @@ async function secretsRight(
   return { ok: problems === 0, problems };
 }
 
+/** A configuration file setting `controller.limits.maxKeysPerSecret` to `--keys-per-secret`. */
+function keysPerSecretConfig(): string {
+  const path = join(tmpdir(), `bench-scale-keys-${process.pid}.yaml`);
+  writeFileSync(path, `controller:\n  limits:\n    maxKeysPerSecret: ${KEYS_PER_SECRET}\n`);
+  return path;
+}
+
 async function startController(kubeconfig: string, port: number): Promise<Running> {
   const controller = startProduct(
     [
@@ -255,6 +263,7 @@ async function startController(kubeconfig: string, port: number): Promise<Runnin
       String(port),
       "--log-level",
       option("log-level", "warn"),
+      ...(KEYS_PER_SECRET === 256 ? [] : ["--config", keysPerSecretConfig()]),
     ],
     {},
     chartNodeOptions("controller"),
@@ -363,7 +372,11 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-    fleet: { namespaces: NAMESPACES + shared.length, flyteSecrets: FLYTESECRETS },
+    fleet: {
+      namespaces: NAMESPACES + shared.length,
+      flyteSecrets: FLYTESECRETS,
+      keysPerSecret: KEYS_PER_SECRET,
+    },
   };
   let plane: ControlPlane | undefined;
   let kubeconfig = option("kubeconfig", "");

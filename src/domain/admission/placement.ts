@@ -19,7 +19,7 @@ export interface Placed {
   readonly request: SecretRequest;
   readonly scope: Scope;
   readonly entry: CatalogEntry;
-  /** The managed Secret: the scope's Secret for Generic keys, the key's own Secret for ImagePull. */
+  /** The managed Secret: the one of its scope holding a Generic key (`status.secretName`); its own for ImagePull. */
   readonly secret: string;
   /** In the order of the request's deliveries; an ImagePull key has exactly one, `imagePull`. */
   readonly assignments: readonly Assignment[];
