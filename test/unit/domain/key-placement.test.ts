@@ -3,7 +3,7 @@
 // or go, and no Secret takes new keys beyond the limits.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CatalogEntry } from "../../../src/domain/catalog.ts";
+import { type CatalogEntry, entryOf, servingSecretName } from "../../../src/domain/catalog.ts";
 import { type KeyToPlace, type PlacementLimits, placeKeys } from "../../../src/domain/key-placement.ts";
 import { MAX_SECRETS_PER_SCOPE, scopeSecretName } from "../../../src/domain/names.ts";
 import type { Scope } from "../../../src/domain/scope.ts";
@@ -85,6 +85,70 @@ describe("placeKeys", () => {
   ];
   it.each(table)("%s", (_name, toPlace, expected) => {
     expect(placed(toPlace)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "Ready, naming its Secret",
+      { conditions: [{ type: "Ready", status: "True" }], secretName: "flyte-secrets.s.2" },
+      "flyte-secrets.s.2",
+    ],
+    [
+      "Ready before placement existed (no secretName): the first Secret",
+      { conditions: [{ type: "Ready", status: "True" }] },
+      "flyte-secrets",
+    ],
+    [
+      "not Ready, naming where it was",
+      { conditions: [{ type: "Ready", status: "False" }], secretName: "flyte-secrets.s.1" },
+      "flyte-secrets.s.1",
+    ],
+    ["not Ready and never placed", { conditions: [{ type: "Ready", status: "False" }] }, undefined],
+    ["no status", undefined, undefined],
+  ])("reads the recorded Secret of a FlyteSecret %s", (_name, status, recorded) => {
+    const entry = entryOf({
+      metadata: { name: "x", namespace: "flyte-secrets" },
+      spec: { key: "K" },
+      ...(status ? { status } : {}),
+    });
+    expect(entry.secretName).toBe(recorded);
+  });
+
+  it("keeps keys made Ready before placement existed in the first Secret, however many there are", () => {
+    const legacy = Array.from({ length: 5 }, (_, i) =>
+      entryOf({
+        metadata: { name: `old-${i}`, namespace: "flyte-secrets", creationTimestamp: "2025-01-01T00:00:00Z" },
+        spec: { key: `OLD_${i}` },
+        status: { conditions: [{ type: "Ready", status: "True" }] },
+      }),
+    );
+    const toPlace = [...legacy.map((entry) => ({ entry, bytes: 1 })), ...keys(org, "NEW")];
+    expect(placed(toPlace)).toEqual({
+      OLD_0: "flyte-secrets",
+      OLD_1: "flyte-secrets",
+      OLD_2: "flyte-secrets",
+      OLD_3: "flyte-secrets",
+      OLD_4: "flyte-secrets",
+      NEW: "flyte-secrets.s.1",
+    });
+  });
+
+  it.each([
+    ["its scope's first Secret", {}, "Generic", "flyte-secrets.p.p1", "flyte-secrets.p.p1"],
+    ["a further Secret of its scope", {}, "Generic", "flyte-secrets.p.p1.s.5", "flyte-secrets.p.p1.s.5"],
+    ["another scope's Secret", {}, "Generic", "flyte-secrets", undefined],
+    ["a Secret that is not managed", {}, "Generic", "kube-root-ca.crt", undefined],
+    [
+      "its own ImagePull Secret",
+      {},
+      "ImagePull",
+      "flyte-secrets.p.p1.pull.reg",
+      "flyte-secrets.p.p1.pull.reg",
+    ],
+    ["an ImagePull entry naming the scope's Secret", {}, "ImagePull", "flyte-secrets.p.p1", undefined],
+  ] as const)("points pods at %s only when it may hold the key", (_name, _o, type, secretName, serving) => {
+    const entry = catalogEntry(type === "ImagePull" ? "reg" : "K", p1, { type, secretName });
+    expect(servingSecretName(entry)).toBe(serving);
   });
 
   it("refuses a key once every Secret of the scope is full, saying how to fix it", () => {
