@@ -800,6 +800,35 @@ describe("admit", () => {
     ]);
   });
 
+  it("mounts files of several Secrets of one scope into Flyte's one directory", () => {
+    const flytePod = {
+      metadata: {
+        labels: { "inject-flyte-secrets": "true" },
+        annotations: {
+          "flyte.secrets/s0": encodeFlyteSecret({ key: "SPREAD_KEY", mountRequirement: "FILE" }),
+          "flyte.secrets/s1": encodeFlyteSecret({ key: "my_key", mountRequirement: "FILE" }),
+        },
+      },
+      spec: { containers: [{ name: "main" }] },
+    };
+    const { after } = admitted(flytePod);
+    expect(spec(after).volumes).toEqual([
+      {
+        name: "flyte-secrets",
+        projected: {
+          defaultMode: 0o444,
+          sources: [
+            { secret: { name: "flyte-secrets", items: [{ key: "my_key", path: "my_key" }] } },
+            { secret: { name: "flyte-secrets.s.3", items: [{ key: "SPREAD_KEY", path: "spread_key" }] } },
+          ],
+        },
+      },
+    ]);
+    expect(mountsOf(containers(after)[0] as Json)).toEqual([
+      { name: "flyte-secrets", mountPath: "/etc/flyte/secrets", readOnly: true },
+    ]);
+  });
+
   it("refuses to point a pod at a Secret that is not one of the key's scope, naming the status", () => {
     expect(refused(nativePod(["TAMPERED_KEY"]))).toMatchObject({
       code: 403,
