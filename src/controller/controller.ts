@@ -7,15 +7,7 @@
 // only: the content version annotation says what they hold, managedFields say whether anyone else wrote them. Only
 // the leader writes.
 import { hostname } from "node:os";
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  type KubeConfig,
-  PatchStrategy,
-  setHeaderOptions,
-  type V1Namespace,
-  type V1Secret,
-} from "@kubernetes/client-node";
+import { CoreV1Api, type KubeConfig, type V1Namespace, type V1Secret } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { FlyteSecretStatus } from "../domain/api.ts";
 import {
@@ -108,8 +100,13 @@ export interface ControllerOptions {
   readonly webhookTls?: WebhookTlsOptions;
   /** How often the leader re-checks the webhook certificate. */
   readonly webhookTlsCheckSeconds?: number;
-  /** Concurrent workers per queue (namespaces, statuses). */
+  /** Concurrent workers of the namespace queue (default 16). */
   readonly workers?: number;
+  /**
+   * Concurrent workers of the status queue (default 32): a status patch is small and the API server's cost is mostly
+   * per request, so a first convergence's 10,000 statuses go at the rate the API server takes them.
+   */
+  readonly statusWorkers?: number;
   /** A brand-new FlyteSecret whose source is missing is Pending (no Warning) this long. */
   readonly pendingGraceSeconds?: number;
   /** How often a namespace with a blocked copy is looked at again (the squatting Secret is not in our cache). */
@@ -167,7 +164,6 @@ export class Controller {
   private readonly statusDeferredSince = new Map<string, number>();
   private readonly kc: KubeConfig;
   private readonly core: CoreV1Api;
-  private readonly custom: CustomObjectsApi;
   private readonly log: Logger;
   private readonly options: ControllerOptions;
   private readonly matchName: ((name: string) => Scope | undefined) | undefined;
@@ -177,6 +173,7 @@ export class Controller {
   private readonly webhookTls: WebhookTls | undefined;
   private tlsTimer: NodeJS.Timeout | undefined;
   private readonly workers: number;
+  private readonly statusWorkers: number;
   private readonly assessOptions: AssessOptions;
 
   /** Desired state per scope; absent = to be computed. */
@@ -209,8 +206,8 @@ export class Controller {
     this.installation = options.installation ?? options.controlNamespaces[0] ?? "flyte-secrets";
     this.log = log.child({ component: "controller" });
     this.core = kc.makeApiClient(CoreV1Api);
-    this.custom = kc.makeApiClient(CustomObjectsApi);
     this.workers = Math.max(1, options.workers ?? 16);
+    this.statusWorkers = Math.max(1, options.statusWorkers ?? 32);
     this.assessOptions = {
       controlNamespaces: options.controlNamespaces,
       ...defaultLimits,
@@ -338,7 +335,7 @@ export class Controller {
     this.running = previous.then(() =>
       Promise.all([
         this.queue.run((key) => this.process(key), onError(this.queue), this.workers),
-        this.statusQueue.run((key) => this.process(key), onError(this.statusQueue), this.workers),
+        this.statusQueue.run((key) => this.process(key), onError(this.statusQueue), this.statusWorkers),
       ]).then(() => undefined),
     );
     this.checkWebhookTls();
@@ -1067,9 +1064,15 @@ export class Controller {
       "writing status",
     );
     try {
-      await this.custom.patchNamespacedCustomObjectStatus(
-        { group: GROUP, version: VERSION, plural: PLURAL, namespace, name, body: { status: next } },
-        setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+      // Raw JSON with a metadata-only answer, as for managed Secrets: client-node's typed request building and the
+      // whole object sent back cost the controller CPU the API server needs while 10,000 statuses are written.
+      await sendJson<PartialObjectMetadata>(
+        this.kc,
+        "PATCH",
+        `/apis/${GROUP}/${VERSION}/namespaces/${encodeURIComponent(namespace)}/${PLURAL}/${encodeURIComponent(name)}/status`,
+        {},
+        { status: next },
+        { accept: METADATA_OBJECT, contentType: "application/merge-patch+json" },
       );
       this.metrics.writes.inc({ verb: "patch", resource: "flytesecrets/status" });
       this.writtenStatus.set(key, { status: next, baseRv: object.metadata?.resourceVersion ?? "" });
