@@ -1,4 +1,4 @@
-// npm run bench:scale [-- --namespaces 1000 --flytesecrets 10000 --keys-per-secret 256 --out file.json --kubeconfig path]
+// npm run bench:scale [-- --namespaces 1000 --flytesecrets 10000 --keys-per-secret 128 --out file.json --kubeconfig path]
 // Builds a fleet on the local control plane (or the given cluster), runs the controller as a separate process, and
 // measures: convergence (checked by an independent checker written from the README's rules, not the controller's
 // code), the API server's raw write throughput with a plain client in the same run, controller RSS, writes and API
@@ -90,10 +90,10 @@ const secretName = (project?: string, domain?: string): string =>
 
 /**
  * README "Where keys are placed": a scope's keys fill its first Secret up to `controller.limits.maxKeysPerSecret`
- * (256) keys, oldest FlyteSecret first (ties by name), then `.s.1`, `.s.2`... (values here are far below the byte
+ * (128) keys, oldest FlyteSecret first (ties by name), then `.s.1`, `.s.2`... (values here are far below the byte
  * limit). `created` holds each FlyteSecret's creationTimestamp as the API server set it.
  */
-const KEYS_PER_SECRET = Number(option("keys-per-secret", "256"));
+const KEYS_PER_SECRET = Number(option("keys-per-secret", "128"));
 function place(created: Map<string, string>): void {
   const byScope = new Map<string, Fs[]>();
   for (const f of fleet) {
@@ -308,7 +308,7 @@ async function startController(kubeconfig: string, port: number): Promise<Runnin
       String(port),
       "--log-level",
       option("log-level", "warn"),
-      ...(KEYS_PER_SECRET === 256 ? [] : ["--config", keysPerSecretConfig()]),
+      ...(KEYS_PER_SECRET === 128 ? [] : ["--config", keysPerSecretConfig()]),
     ],
     {},
     chartNodeOptions("controller"),

@@ -62,7 +62,7 @@ function scopeSegments(scope: Scope): string {
 
 /**
  * The most Secrets one scope's Generic keys are spread over in a namespace (`flyte-secrets` and `.s.1` to `.s.63`);
- * with the default 256 keys and 1,000 KiB per Secret, 16,384 keys or 63 MiB per scope.
+ * with the default 128 keys and 1,000 KiB per Secret, 8,192 keys or 63 MiB per scope.
  */
 export const MAX_SECRETS_PER_SCOPE = 64;
 
