@@ -388,8 +388,13 @@ export class Controller {
         const written = this.writtenStatus.get(key);
         if (written !== undefined && written.baseRv !== fs.metadata?.resourceVersion)
           this.writtenStatus.delete(key);
-        // Pods are pointed at the Secret the status names: if it changed, make sure it is the one placed.
-        if (recordedSecretName(fs) !== recordedSecretName(old) && this.selected(fs.metadata?.namespace))
+        // Pods are pointed at the Secret the status names: if someone else changed it, put back the one placed.
+        const recorded = recordedSecretName(fs);
+        if (
+          recorded !== recordedSecretName(old) &&
+          recorded !== written?.status.secretName &&
+          this.selected(fs.metadata?.namespace)
+        )
           this.enqueueStatus(key);
         return;
       }

@@ -14,7 +14,7 @@ import { createCertificateAuthority, issueCertificate } from "../../src/tls/cert
 import { waitFor } from "../controlplane/wait.ts";
 import { kubeConfig, kubectl, scratchDir, uniqueName } from "./support/cluster.ts";
 import { installCrd } from "./support/crd.ts";
-import { createFlyteSecret, waitForReady } from "./support/flytesecrets.ts";
+import { createFlyteSecret, readFlyteSecret, waitForReady } from "./support/flytesecrets.ts";
 import {
   createInstallation,
   type Installation,
@@ -468,6 +468,27 @@ describe("webhook", () => {
         .flatMap((s) => (s.secret === undefined ? [] : [s.secret]));
       expect(mounted).toEqual([{ name: `${first}.s.1`, items: [{ key: "KEY_3", path: "KEY_3" }] }]);
       expect(JSON.stringify(pod)).not.toMatch(/s3cr3t/);
+
+      // A status edited by hand to name another of the scope's Secrets is put back by the controller.
+      const edited = await kubectl(
+        "patch",
+        "flytesecret",
+        "-n",
+        spread.controlNamespace,
+        "spread-5",
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        JSON.stringify({ status: { secretName: `${first}.s.9` } }),
+      );
+      expect(edited.code, edited.stderr).toBe(0);
+      await waitFor(
+        async () =>
+          (await readFlyteSecret(spread.controlNamespace, "spread-5")).status?.secretName === `${first}.s.2`
+            ? true
+            : undefined,
+        { description: "the controller to put back status.secretName of spread-5" },
+      );
     } finally {
       await spreadOperator.stop();
     }
