@@ -310,7 +310,7 @@ export interface AssessOptions {
   readonly controlNamespaces: readonly string[];
   /** Largest value one FlyteSecret may hold, in bytes. */
   readonly maxValueBytes: number;
-  /** Largest sum of values in one managed Secret of a scope, in bytes (a Secret is limited to 1 MiB in all). */
+  /** Most bytes (keys and values) in one managed Secret of a scope (a Secret is limited to 1 MiB in all). */
   readonly maxScopeBytes: number;
   /** Most Generic keys in one managed Secret of a scope; more are placed in the scope's next Secret. */
   readonly maxKeysPerSecret: number;
