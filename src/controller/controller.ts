@@ -193,7 +193,8 @@ export class Controller {
   /** Copies that are not ours, by namespace then name. */
   private readonly blocked = new Map<string, Map<string, BlockedReason>>();
   /** Statuses we wrote whose watch event has not arrived: key -> status and the resourceVersion it was based on. */
-  private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; baseRv: string }>();
+  /** Our last status write per FlyteSecret and the resourceVersion it made, until the watch brings that back. */
+  private readonly writtenStatus = new Map<string, { status: FlyteSecretStatus; rv: string }>();
   private readonly pendingEvents: Array<() => Promise<void>> = [];
   private eventsInFlight = 0;
   private readonly normalEvents: TokenBucket;
@@ -386,7 +387,8 @@ export class Controller {
       ) {
         const key = statusKey(fs.metadata?.namespace ?? "", fs.metadata?.name ?? "");
         const written = this.writtenStatus.get(key);
-        if (written !== undefined && written.baseRv !== fs.metadata?.resourceVersion)
+        // The cache has caught up with our last write (or moved past it); the echo of an earlier write has not.
+        if (written !== undefined && rvNewerOrEqual(fs.metadata?.resourceVersion ?? "", written.rv))
           this.writtenStatus.delete(key);
         // Pods are pointed at the Secret the status names: if someone else changed it, put back the one placed.
         const recorded = recordedSecretName(fs);
@@ -1019,6 +1021,14 @@ export class Controller {
       if (keys.has(entry.key)) holding += summary.holding.get(version) ?? 0;
     const now = new Date();
     const created = Date.parse(entry.createdAt);
+    const key = statusKey(namespace, name);
+    // The status as it is: our last write while the watch has not brought it back yet, else the cached one. Deciding
+    // from a cache one write behind would write the same status again and announce it again.
+    const written = this.writtenStatus.get(key);
+    const current =
+      written !== undefined && !rvNewerOrEqual(object.metadata?.resourceVersion ?? "", written.rv)
+        ? written.status
+        : object.status;
     const decision = decideStatus(
       {
         assessment,
@@ -1031,13 +1041,12 @@ export class Controller {
         pendingGraceMs: (this.options.pendingGraceSeconds ?? 15) * 1000,
         ageMs: Number.isFinite(created) ? now.getTime() - created : Number.POSITIVE_INFINITY,
       },
-      object.status,
+      current,
       now,
     );
-    const key = statusKey(namespace, name);
     if (decision.recheckAfterMs !== undefined) this.statusQueue.addAfter(key, decision.recheckAfterMs + 250);
     const next = decision.status;
-    if (sameStatus(object.status, next)) {
+    if (sameStatus(current, next)) {
       this.statusDeferredSince.delete(key);
       return;
     }
@@ -1050,14 +1059,6 @@ export class Controller {
       return;
     }
     this.statusDeferredSince.delete(key);
-    // Our previous write has not come back through the watch yet: it already says this.
-    const written = this.writtenStatus.get(key);
-    if (
-      written !== undefined &&
-      written.baseRv === object.metadata?.resourceVersion &&
-      sameStatus(written.status, next)
-    )
-      return;
     const ready = next.conditions?.find((c) => c.type === "Ready");
     this.log.debug(
       {
@@ -1071,7 +1072,7 @@ export class Controller {
     try {
       // Raw JSON with a metadata-only answer, as for managed Secrets: client-node's typed request building and the
       // whole object sent back cost the controller CPU the API server needs while 10,000 statuses are written.
-      await sendJson<PartialObjectMetadata>(
+      const patched = await sendJson<PartialObjectMetadata>(
         this.kc,
         "PATCH",
         `/apis/${GROUP}/${VERSION}/namespaces/${encodeURIComponent(namespace)}/${PLURAL}/${encodeURIComponent(name)}/status`,
@@ -1080,16 +1081,13 @@ export class Controller {
         { accept: METADATA_OBJECT, contentType: "application/merge-patch+json" },
       );
       this.metrics.writes.inc({ verb: "patch", resource: "flytesecrets/status" });
-      this.writtenStatus.set(key, { status: next, baseRv: object.metadata?.resourceVersion ?? "" });
+      this.writtenStatus.set(key, { status: next, rv: patched.metadata?.resourceVersion ?? "" });
     } catch (error) {
       const { status, message } = describeApiError(error);
       if (status === 404) return;
       throw new Error(`updating status of FlyteSecret ${namespace}/${name}: ${message}`, { cause: error });
     }
-    const event = statusEvent(
-      written?.baseRv === object.metadata?.resourceVersion ? written?.status : object.status,
-      next,
-    );
+    const event = statusEvent(current, next);
     if (event) this.queueEvent(object, event.type, event.reason, event.message);
   }
 
