@@ -9,7 +9,7 @@ export const defaultPodLabels = { project: "project", domain: "domain" } as cons
  * one managed Secret of a scope takes before the scope's next keys go to its next Secret: the sum of keys and values
  * (a Secret holds at most 1 MiB in all) and the number of keys. 128 keys: on the 2-core bench machine a 1,000-key
  * Secret costs the API server ~11 ms per write, a 250-key one ~4.5 ms and a 128-key one ~3.5 ms; with 128, an
- * organization rotation over 1,000 namespaces measured p99 3.8–4.4 s (256: 7.1 s; one Secret: 26 s), at the price of
+ * organization rotation over 1,000 namespaces measured p99 3.8–6.0 s (256: 7.1 s; one Secret: 26 s), at the price of
  * more Secrets to create on a first start (README "Sizing").
  */
 export const defaultLimits = {
