@@ -44,7 +44,11 @@ function secretTls(
   const core = kc.makeApiClient(CoreV1Api);
   const { secretName, selfManaged, dnsNames, ipAddresses } = options.tls;
   const keeper = selfManaged
-    ? new WebhookTls(kc, { namespace: options.namespace, secretName, dnsNames, ipAddresses }, rootLog)
+    ? new WebhookTls(
+        kc,
+        { namespace: options.namespace, secretName, dnsNames, ipAddresses, serves: "api" },
+        rootLog,
+      )
     : undefined;
   const readOnce = async (): Promise<TlsPair | undefined> => {
     if (keeper !== undefined) await keeper.ensure();

@@ -27,6 +27,11 @@ export interface WebhookTlsOptions {
   readonly webhookConfigurationName?: string;
   readonly servingValidityDays?: number;
   readonly caValidityDays?: number;
+  /**
+   * What the certificate serves, for log lines and the CA's name: `webhook` (default) or `api` (the Flyte API, which
+   * keeps its own pair with the same machinery).
+   */
+  readonly serves?: "webhook" | "api";
 }
 
 function field(secret: V1Secret | undefined, key: string): string | undefined {
@@ -47,12 +52,17 @@ export class WebhookTls {
   private readonly admission: AdmissionregistrationV1Api;
   private readonly options: WebhookTlsOptions;
   private readonly log: Logger;
+  private readonly serves: "webhook" | "api";
 
   constructor(kc: KubeConfig, options: WebhookTlsOptions, log: Logger) {
     this.core = kc.makeApiClient(CoreV1Api);
     this.admission = kc.makeApiClient(AdmissionregistrationV1Api);
     this.options = options;
-    this.log = log.child({ component: "webhook-tls", secret: `${options.namespace}/${options.secretName}` });
+    this.serves = options.serves ?? "webhook";
+    this.log = log.child({
+      component: `${this.serves}-tls`,
+      secret: `${options.namespace}/${options.secretName}`,
+    });
   }
 
   /** Makes the Secret and the caBundle right; returns the CA bundle in force. Safe to run concurrently. */
@@ -96,7 +106,10 @@ export class WebhookTls {
       }
       try {
         await this.write(existing, material);
-        this.log.info({ reason: plan.action === "keep" ? "" : plan.reason }, "webhook certificate written");
+        this.log.info(
+          { reason: plan.action === "keep" ? "" : plan.reason },
+          `${this.serves} certificate written`,
+        );
         return { caPem: material.caCertPem, configured: await this.patchCaBundle(material.caCertPem) };
       } catch (error) {
         // Another replica wrote first: read what it wrote and decide again.
@@ -105,7 +118,7 @@ export class WebhookTls {
       }
     }
     throw new Error(
-      `could not settle the webhook certificate in Secret ${this.options.namespace}/${this.options.secretName}`,
+      `could not settle the ${this.serves} certificate in Secret ${this.options.namespace}/${this.options.secretName}`,
     );
   }
 
@@ -131,12 +144,12 @@ export class WebhookTls {
     const ca =
       current && current.caCertPem !== ""
         ? { certPem: firstPem(current.caCertPem) ?? "", keyPem: current.caKeyPem }
-        : await createCertificateAuthority("flyte-secrets-webhook-ca", {
+        : await createCertificateAuthority(`flyte-secrets-${this.serves}-ca`, {
             notBefore,
             notAfter: new Date(now.getTime() + caDays * day),
           });
     const serving = await issueCertificate(ca, {
-      commonName: this.options.dnsNames[0] ?? "flyte-secrets-webhook",
+      commonName: this.options.dnsNames[0] ?? `flyte-secrets-${this.serves}`,
       dnsNames: this.options.dnsNames,
       ipAddresses: this.options.ipAddresses ?? [],
       usage: "server",

@@ -3,6 +3,7 @@
 // same CA, and a CA replacement that keeps trusting the previous CA.
 import { X509Certificate } from "node:crypto";
 import { AdmissionregistrationV1Api, CoreV1Api } from "@kubernetes/client-node";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { WebhookTls } from "../../src/controller/webhook-tls.ts";
 import { createLogger } from "../../src/observability/logger.ts";
@@ -85,5 +86,27 @@ describe("webhook TLS", () => {
     } finally {
       await admission.deleteMutatingWebhookConfiguration({ name: configName }).catch(() => undefined);
     }
+  });
+
+  it("names what it serves: the Flyte API's pair says api in its CA and its log lines", async () => {
+    const namespace = await createNamespace("api-tls");
+    const lines: string[] = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const keeper = new WebhookTls(
+      kubeConfig(),
+      { namespace, secretName: "api-tls", dnsNames: ["api.example.svc"], serves: "api" },
+      log,
+    );
+    await keeper.ensure();
+    const secret = await kubeConfig()
+      .makeApiClient(CoreV1Api)
+      .readNamespacedSecret({ name: "api-tls", namespace });
+    const ca = new X509Certificate(Buffer.from(secret.data?.["ca.crt"] ?? "", "base64").toString());
+    expect(ca.subject).toContain("CN=flyte-secrets-api-ca");
+    const written = lines.map((l) => JSON.parse(l) as { component?: string; msg?: string });
+    expect(written).toContainEqual(
+      expect.objectContaining({ component: "api-tls", msg: "api certificate written" }),
+    );
+    expect(lines.join("\n")).not.toContain("webhook");
   });
 });
