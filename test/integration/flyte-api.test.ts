@@ -85,8 +85,9 @@ function jsonOf(stdout: string): { id: { name: string; project?: string; domain?
   return JSON.parse(stdout.replace(/\x1b\[[0-9;]*m/g, "")) as { id: { name: string } }[];
 }
 
-function expectOk(result: { code: number; stderr: string; stdout: string }): void {
-  expect(result.code, result.stdout + result.stderr).toBe(0);
+function expectOk(result: { code: number; stderr: string; stdout: string; signal?: string }): void {
+  const ended = result.signal === undefined ? "" : `killed by ${result.signal}; `;
+  expect(result.code, `${ended}${result.stdout}${result.stderr}`).toBe(0);
 }
 
 /** The CLI's error box, as one line of text (rich draws a frame around it). */

@@ -60,6 +60,7 @@ export function runProcess(
         code: code ?? (signal === null ? -1 : 128),
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),
+        ...(signal === null ? {} : { signal }),
       };
       outputs.push({ args, text: result.stdout }, { args, text: result.stderr });
       resolve(result);

@@ -91,6 +91,8 @@ export interface CommandResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** The signal that ended the process (`code` is then 128), for a failure message that says so. */
+  readonly signal?: string;
 }
 
 function runBinary(
