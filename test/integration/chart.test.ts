@@ -4,6 +4,7 @@
 import { AdmissionregistrationV1Api, AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.ts";
+import { defaultLimits } from "../../src/domain/defaults.ts";
 import { webhookConfiguration } from "../../src/webhook/configuration.ts";
 import {
   chartDir,
@@ -157,6 +158,8 @@ describe("helm chart", () => {
       const certManager = values === everything;
       expect(config.controlNamespaces[0]).toBe(namespace);
       expect(config.controller.leaderElection.enabled).toBe(true);
+      // The chart's limits are the program's defaults: 128 keys per managed Secret.
+      expect(config.controller.limits).toEqual(defaultLimits);
       expect(config.controller.webhookTls.enabled).toBe(!certManager);
       const service = only(manifests, "Service", "webhook");
       expect(config.controller.webhookTls.serviceName).toBe(service.metadata.name);

@@ -17,7 +17,7 @@ logLevel: debug
 controller:
   metricsPort: 9090
   leaderElection: {enabled: true, leaseName: lease, leaseDurationSeconds: 20, renewDeadlineSeconds: 12, retryPeriodSeconds: 3}
-  limits: {maxValueBytes: 1000, maxScopeBytes: 5000}
+  limits: {maxValueBytes: 1000, maxScopeBytes: 5000, maxKeysPerSecret: 64}
   webhookTls: {enabled: true, secretName: tls, serviceName: hook, webhookConfigurationName: hooks}
 webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
 `;
@@ -33,7 +33,7 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
       controller: {
         metricsPort: 9090,
         leaderElection: { enabled: true, leaseName: "lease", leaseDurationSeconds: 20 },
-        limits: { maxValueBytes: 1000, maxScopeBytes: 5000 },
+        limits: { maxValueBytes: 1000, maxScopeBytes: 5000, maxKeysPerSecret: 64 },
         webhookTls: {
           enabled: true,
           secretName: "tls",
@@ -64,6 +64,10 @@ webhook: {port: 8443, metricsPort: 9091, certDir: /tls}
       "webhook.prot is not a known setting (known: port, metricsPort, certDir, flyteForm)",
     ],
     ["webhook: {flyteForm: flyte3}", "webhook.flyteForm must be auto, flyte1 or flyte2"],
+    [
+      "controller: {limits: {maxKeysPerSecret: 0}}",
+      "controller.limits.maxKeysPerSecret must be a whole number from 1 to 10000",
+    ],
     ["logLevel: loud", "logLevel must be one of fatal, error, warn, info, debug, trace, silent"],
     [
       "controller: {leaderElection: {enabled: yes}}",
